@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Podium",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "podium", targets: ["podium"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // The system jansson library (Debian: libjansson-dev).
+    .systemLibrary(
+      name: "CJansson",
+      pkgConfig: "jansson",
+      providers: [.apt(["libjansson-dev"])]
+    ),
+    // Only what Swift cannot call directly: variadic pack/unpack, iteration macros, type tests.
+    .target(name: "CJanssonShim", dependencies: ["CJansson"]),
+    .target(name: "PodiumJSON", dependencies: ["CJansson", "CJanssonShim"]),
+    .target(name: "PodiumRPC", dependencies: ["PodiumJSON"]),
+    .target(name: "PodiumCore"),
+    .target(name: "PodiumAnalysis", dependencies: ["PodiumCore"]),
+    .target(
+      name: "PodiumServer",
+      dependencies: ["PodiumRPC", "PodiumJSON", "PodiumCore", "PodiumAnalysis"]
+    ),
+    .executableTarget(
+      name: "podium",
+      dependencies: [
+        "PodiumServer",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "PodiumBenchmarks",
+      dependencies: ["PodiumCore", "PodiumServer", "PodiumRPC", "PodiumJSON"],
+      path: "Benchmarks/PodiumBenchmarks"
+    ),
+    .testTarget(name: "PodiumJSONTests", dependencies: ["PodiumJSON"]),
+    .testTarget(name: "PodiumRPCTests", dependencies: ["PodiumRPC", "PodiumJSON"]),
+    .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
+    .testTarget(
+      name: "PodiumServerTests",
+      dependencies: ["PodiumServer", "PodiumRPC", "PodiumJSON", "PodiumCore"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)
