@@ -12,14 +12,9 @@ json_t *podium_pack_error_response(json_t *id, json_int_t code, const char *mess
                    code, "message", message);
 }
 
-int podium_unpack_envelope(json_t *message, json_t **jsonrpc, json_t **method, json_t **id,
-                           json_t **params, json_t **result, json_t **error) {
-  *jsonrpc = *method = *id = *params = *result = *error = NULL;
-  if (!json_is_object(message)) return -1;
-  json_error_t err;
-  return json_unpack_ex(message, &err, 0, "{s?o, s?o, s?o, s?o, s?o, s?o}", "jsonrpc", jsonrpc,
-                        "method", method, "id", id, "params", params, "result", result,
-                        "error", error);
+size_t podium_dump_flags(int pretty) {
+  size_t flags = JSON_ENCODE_ANY | JSON_REAL_PRECISION(15);
+  return pretty ? flags | JSON_INDENT(2) : flags | JSON_COMPACT;
 }
 
 void podium_object_foreach(json_t *object, void *context, podium_object_visitor visit) {

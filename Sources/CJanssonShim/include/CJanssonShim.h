@@ -21,11 +21,9 @@ const char *podium_json_error_text(const json_error_t *error);
 /// `id` is stolen (pass a new reference, or NULL for null). Returns a new reference.
 json_t *podium_pack_error_response(json_t *id, json_int_t code, const char *message);
 
-/// The envelope of a JSON-RPC message, read with one json_unpack_ex: each out-pointer receives a
-/// borrowed reference (or NULL when absent). Returns 0 when `message` is an object, -1 otherwise.
-int podium_unpack_envelope(
-  json_t *message, json_t **jsonrpc, json_t **method, json_t **id, json_t **params,
-  json_t **result, json_t **error);
+/// The flags for json_dumpb: compact, any top-level value, and 15 significant digits for reals
+/// (so 0.85 prints as 0.85); `pretty` indents by two (JSON_INDENT is a function-like macro).
+size_t podium_dump_flags(int pretty);
 
 /// Calls `visit(context, key, key_length, value)` for each member of `object`, in order
 /// (the json_object_foreach macro). Stops early when `visit` returns non-zero.

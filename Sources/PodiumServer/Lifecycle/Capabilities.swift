@@ -1,0 +1,25 @@
+import PodiumCore
+import PodiumJSON
+
+/// What `initialize` answers: only what the server really does.
+enum Capabilities {
+  static func initializeResult(encoding: PositionEncoding) -> JSON {
+    [
+      "capabilities": [
+        "positionEncoding": .string(encoding.rawValue),
+        "textDocumentSync": [
+          "openClose": true,
+          "change": 2,  // incremental
+          "save": ["includeText": false],
+        ],
+        "workspace": [
+          "workspaceFolders": ["supported": true, "changeNotifications": true]
+        ],
+        "experimental": [
+          "podium": ["methods": .array(CustomMethods.all.map { .string($0) })]
+        ],
+      ],
+      "serverInfo": ["name": "podium", "version": .string(PodiumVersion.current)],
+    ]
+  }
+}

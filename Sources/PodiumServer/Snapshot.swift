@@ -1,0 +1,23 @@
+import PodiumCore
+import PodiumJSON
+import PodiumRPC
+
+/// The state a request is answered from. Handlers are functions of a snapshot and params.
+public struct Snapshot: Sendable {
+  public var documents: DocumentStore
+  public var encoding: PositionEncoding
+  public var workspaceFolders: [String]
+
+  func document(_ uri: String) throws(ResponseError) -> Document {
+    guard let document = documents[uri] else {
+      throw .invalidParams("unknown document \(uri): open it first")
+    }
+    return document
+  }
+}
+
+typealias RequestHandler = @Sendable (Snapshot, Params, CancellationToken) throws(ResponseError) -> JSON
+
+enum RequestHandlers {
+  static let table: [String: RequestHandler] = [:]
+}
