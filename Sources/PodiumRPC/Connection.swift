@@ -15,6 +15,11 @@ public protocol MessageHandler: AnyObject, Sendable {
 public struct RequestContext: Sendable {
   public let cancellation: CancellationToken
   public let connection: Connection
+
+  public init(cancellation: CancellationToken = .never, connection: Connection) {
+    self.cancellation = cancellation
+    self.connection = connection
+  }
 }
 
 /// One JSON-RPC peer over a byte stream: reads frames on the calling thread, runs handlers on a

@@ -59,7 +59,8 @@ extension Message {
       throw InvalidMessage(id: .null, error: .invalidRequest("a message must be an object"))
     }
     let id = object["id"]
-    let validID: JSON? = id.flatMap { isValidID($0) ? $0 : nil }
+    // (Not `? $0 : nil` here: JSON is nil-literal expressible, so that `nil` would be JSON null.)
+    let validID: JSON? = id.flatMap { isValidID($0) ? Optional.some($0) : Optional.none }
     func invalid(_ detail: String) -> InvalidMessage {
       InvalidMessage(id: validID ?? .null, error: .invalidRequest(detail))
     }
