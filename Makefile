@@ -24,7 +24,7 @@ build: deps
 	$(SWIFT) build --product podium
 
 demo: build
-	@bash Tests/Conformance/demo.sh $(PODIUM) $(SEEDS)
+	$(PODIUM) annotate --format text $(SEEDS)
 
 test: build test-swift test-conformance test-valgrind
 

@@ -1,1 +1,9 @@
-print("benchmarks")
+// `make bench` (or `swift run -c release PodiumBenchmarks [name…]`): prints one line a figure.
+let all: [(String, () -> Void)] = [
+  ("rpc", RPCBenchmarks.run)
+]
+let wanted = Set(CommandLine.arguments.dropFirst())
+for (name, run) in all where wanted.isEmpty || wanted.contains(name) {
+  print("== \(name)")
+  run()
+}

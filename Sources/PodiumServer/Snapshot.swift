@@ -19,5 +19,7 @@ public struct Snapshot: Sendable {
 typealias RequestHandler = @Sendable (Snapshot, Params, CancellationToken) throws(ResponseError) -> JSON
 
 enum RequestHandlers {
-  static let table: [String: RequestHandler] = [:]
+  static let table: [String: RequestHandler] = [
+    AnnotationsRequest.method: AnnotationsRequest.handle
+  ]
 }

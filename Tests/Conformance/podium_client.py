@@ -22,7 +22,6 @@ import json
 import os
 import pathlib
 import re
-import resource
 import subprocess
 import threading
 import time
@@ -123,10 +122,7 @@ def parse_frames(data: bytes, framing: str, final: bool = False) -> tuple[list[A
             continue
         header_end = data.find(b"\r\n\r\n", position)
         if header_end < 0:
-            if not b"Content-Length".startswith(data[position : position + 14][:14]) and not (
-                data[position:].startswith(b"Content-Length")
-            ):
-                raise ProtocolViolation(f"not a header at byte {position}: {data[position:position + 80]!r}")
+            _check_partial_header(data[position:], position)
             break
         length = None
         for line in data[position:header_end].split(b"\r\n"):
@@ -148,6 +144,19 @@ def parse_frames(data: bytes, framing: str, final: bool = False) -> tuple[list[A
     if final and position < len(data):
         raise ProtocolViolation(f"incomplete frame at end of stdout: {data[position:position + 200]!r}")
     return messages, position
+
+
+_PARTIAL_HEADER = re.compile(rb"^[A-Za-z0-9-]*(: ?[^\r\n]*)?\r?$")
+
+
+def _check_partial_header(rest: bytes, position: int) -> None:
+    """`rest` is the start of a header block still being written, or a violation."""
+    *complete, partial = rest.split(b"\r\n")
+    for line in complete:
+        if not _HEADER.match(line):
+            raise ProtocolViolation(f"malformed header line {line!r} at byte {position}")
+    if not _PARTIAL_HEADER.match(partial):
+        raise ProtocolViolation(f"not a header at byte {position}: {rest[:80]!r}")
 
 
 def _parse_body(body: bytes, data: bytes, position: int) -> Any:
@@ -311,7 +320,7 @@ class Server:
                     continue
                 if self._eof:
                     parse_frames(bytes(self.stdout[self._consumed :]), self.framing, final=True)
-                    raise ServerTimeout(f"server closed stdout (exit {self.proc.poll()}); stderr:\n{self.stderr_tail()}")
+                    raise ServerTimeout(f"server closed stdout (exit {self.poll()}); stderr:\n{self.stderr_tail()}")
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     raise ServerTimeout(f"no message within the timeout; stderr:\n{self.stderr_tail()}")
@@ -327,8 +336,6 @@ class Server:
             try:
                 messages.append(self.recv(quiet))
             except ServerTimeout:
-                if self.proc.poll() is not None or self._eof:
-                    return messages
                 return messages
 
     def expect_nothing(self, seconds: float = 0.3) -> None:
@@ -376,18 +383,24 @@ class Server:
         self.notify("exit")
         assert self.wait() == expect_code, self.stderr_tail()
 
-    def wait(self, timeout: float | None = None) -> int:
-        """Waits for the process to exit; returns its exit code and records its peak RSS."""
-        if self.returncode is not None:
-            return self.returncode
-        deadline = time.monotonic() + (timeout if timeout is not None else self.timeout)
-        while True:
-            pid, status, usage = os.wait4(self.proc.pid, os.WNOHANG)
+    def poll(self) -> int | None:
+        """The exit code if the process has exited (reaping it and recording its peak RSS)."""
+        if self.returncode is None:
+            try:
+                pid, status, usage = os.wait4(self.proc.pid, os.WNOHANG)
+            except ChildProcessError:  # reaped elsewhere
+                self.returncode = self.proc.returncode if self.proc.returncode is not None else -1
+                return self.returncode
             if pid:
                 self.returncode = os.waitstatus_to_exitcode(status)
                 self.proc.returncode = self.returncode
                 self.max_rss_kib = usage.ru_maxrss
-                break
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        """Waits for the process to exit; returns its exit code and records its peak RSS (KiB)."""
+        deadline = time.monotonic() + (timeout if timeout is not None else self.timeout)
+        while self.poll() is None:
             if time.monotonic() > deadline:
                 self.kill()
                 raise ServerTimeout(f"server did not exit; stderr:\n{self.stderr_tail()}")
@@ -397,7 +410,7 @@ class Server:
         return self.returncode
 
     def alive(self) -> bool:
-        return self.returncode is None and self.proc.poll() is None
+        return self.poll() is None
 
     def kill(self) -> None:
         if self.returncode is None:
@@ -407,7 +420,7 @@ class Server:
                 pass
             try:
                 self.wait(10)
-            except (ServerTimeout, ChildProcessError):
+            except ServerTimeout:
                 pass
         for pipe in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
             try:
@@ -430,7 +443,3 @@ class Server:
     def stderr_tail(self, lines: int = 30) -> str:
         return "\n".join(self.stderr.splitlines()[-lines:])
 
-
-def self_peak_rss_kib() -> int:
-    """Peak RSS of reaped children (KiB): a fallback when wait4 was not used."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

@@ -1,16 +1,18 @@
 import PodiumCore
 
-/// An open document as the client last described it.
+/// An open document as the client last described it, with its analysis kept current.
 public struct Document: Sendable {
   public var uri: String
   public var languageID: String
   public var version: Int
-  public var text: TextBuffer
+  public var transcript: Transcript
 
   public init(uri: String, languageID: String, version: Int, text: TextBuffer) {
     self.uri = uri
     self.languageID = languageID
     self.version = version
-    self.text = text
+    self.transcript = TranscriptParser.parse(text)
   }
+
+  public var text: TextBuffer { transcript.text }
 }

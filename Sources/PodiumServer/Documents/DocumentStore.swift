@@ -45,12 +45,12 @@ public struct DocumentStore: Sendable {
       )
       return false
     }
-    // Remove the entry while editing, so the buffer is uniquely referenced and edits in place.
+    // Remove the entry while editing, so the text is uniquely referenced and edits in place.
     documents[uri] = nil
     for change in changes {
       switch change {
       case .full(let text):
-        document.text = TextBuffer(text)
+        document.transcript = TranscriptParser.parse(TextBuffer(text))
       case .replace(let start, let end, let text):
         var from = document.text.offset(of: start, encoding: encoding)
         var to = document.text.offset(of: end, encoding: encoding)
@@ -58,7 +58,9 @@ public struct DocumentStore: Sendable {
           Log.warning("didChange range ends before it starts in \(uri); using it reversed")
           swap(&from, &to)
         }
-        document.text.replace(from..<to, with: text.utf8)
+        // Re-parses only the turns the edit can affect.
+        document.transcript = document.transcript.applying(
+          TextEdit(range: from..<to, replacement: Array(text.utf8)))
       }
     }
     if let version { document.version = version }
