@@ -15,6 +15,8 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
   private(set) var workspaceFolders: [String] = []
   private(set) var initializationOptions: JSON?
   private(set) var clientInfo: String?
+  private(set) var clientCapabilities: JSON = [:]
+  private(set) var configuration = ServerConfiguration()
 
   public init() {}
 
@@ -50,7 +52,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
       return
     }
     do throws(ResponseError) {
-      try handleRunning(notification)
+      try handleRunning(notification, context: context)
     } catch {
       Log.warning("\(notification.method): \(error.message)")
     }
@@ -66,6 +68,8 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
   private func initialize(_ params: Params) throws(ResponseError) -> JSON {
     encoding = .negotiate(clientOffers: params.value("capabilities.general.positionEncodings"))
     initializationOptions = params.value("initializationOptions")
+    clientCapabilities = params.value("capabilities") ?? [:]
+    applyConfiguration(initializationOptions, from: "initializationOptions")
     if let name = try params.optionalString("clientInfo.name") {
       clientInfo = [name, try params.optionalString("clientInfo.version")].compactMap { $0 }
         .joined(separator: " ")
@@ -82,11 +86,22 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     return Capabilities.initializeResult(encoding: encoding)
   }
 
-  private func handleRunning(_ notification: Notification) throws(ResponseError) {
+  private func handleRunning(_ notification: Notification, context: RequestContext)
+    throws(ResponseError)
+  {
     let params = Params(notification.params)
     switch notification.method {
-    case "initialized", "$/setTrace", "textDocument/didSave", "workspace/didChangeConfiguration":
+    case "initialized":
+      pullConfiguration(connection: context.connection)
+    case "$/setTrace", "textDocument/didSave":
       break
+    case "workspace/didChangeConfiguration":
+      // Clients that support pulling send null settings and expect us to ask.
+      if let settings = params.value("settings"), !settings.isNull, settings != [:] {
+        applyConfiguration(settings, from: "didChangeConfiguration")
+      } else {
+        pullConfiguration(connection: context.connection)
+      }
     case "textDocument/didOpen":
       let text = try params.string("textDocument.text")
       store.open(
@@ -118,8 +133,28 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     }
   }
 
+  // MARK: Configuration
+
+  private func applyConfiguration(_ json: JSON?, from source: String) {
+    let (next, problems) = configuration.updated(with: json)
+    for problem in problems { Log.warning("\(source): \(problem)") }
+    configuration = next
+  }
+
+  /// Asks the client for the "podium" section when it supports `workspace/configuration`.
+  private func pullConfiguration(connection: Connection) {
+    guard clientCapabilities["workspace"]?["configuration"]?.boolValue == true else { return }
+    connection.sendRequest("workspace/configuration", params: ["items": [["section": "podium"]]]) {
+      [weak self] response in
+      guard let self, case .success(let result) = response.result else { return }
+      self.applyConfiguration(result[0], from: "workspace/configuration")
+    }
+  }
+
   /// What a request handler sees: an immutable view of the current state.
   var snapshot: Snapshot {
-    Snapshot(documents: store, encoding: encoding, workspaceFolders: workspaceFolders)
+    Snapshot(
+      documents: store, encoding: encoding, workspaceFolders: workspaceFolders,
+      configuration: configuration, clientCapabilities: clientCapabilities)
   }
 }

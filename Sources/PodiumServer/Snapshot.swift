@@ -7,6 +7,16 @@ public struct Snapshot: Sendable {
   public var documents: DocumentStore
   public var encoding: PositionEncoding
   public var workspaceFolders: [String]
+  public var configuration: ServerConfiguration
+  /// The client's `capabilities` from `initialize`.
+  public var clientCapabilities: JSON
+
+  /// Whether the client renders Markdown in `feature` (e.g. "hover", "completion.completionItem").
+  func acceptsMarkdown(_ path: String, member: String = "contentFormat") -> Bool {
+    var node: JSON? = clientCapabilities["textDocument"]
+    for key in path.split(separator: ".") { node = node?[String(key)] }
+    return node?[member]?.arrayValue?.contains("markdown") ?? false
+  }
 
   func document(_ uri: String) throws(ResponseError) -> Document {
     guard let document = documents[uri] else {

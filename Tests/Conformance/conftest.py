@@ -5,6 +5,7 @@
 - `framing`: parametrises a test over both framings ("lsp" and "ndjson").
 - `server`: an initialized server in the test's framing.
 - `podium`: the path of the binary under test (env PODIUM, default .build/debug/podium).
+- `figure(name, value)`: records a measured figure, printed in the terminal summary.
 """
 
 from __future__ import annotations
@@ -57,3 +58,21 @@ def server(spawn, framing) -> Server:
     server = spawn(framing)
     server.initialize()
     return server
+
+
+_FIGURES: list[tuple[str, str]] = []
+
+
+@pytest.fixture(scope="session")
+def figure():
+    def record(name: str, value) -> None:
+        _FIGURES.append((name, str(value)))
+
+    return record
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _FIGURES:
+        terminalreporter.section("podium measured figures")
+        for name, value in _FIGURES:
+            terminalreporter.write_line(f"{name}: {value}")

@@ -1,0 +1,86 @@
+import PodiumCore
+import PodiumJSON
+
+/// LSP `DiagnosticSeverity`.
+public enum DiagnosticSeverity: Int, Sendable, Equatable, CaseIterable {
+  case error = 1, warning = 2, information = 3, hint = 4
+
+  init?(name: String) {
+    guard let value = Self.allCases.first(where: { "\($0)" == name.lowercased() }) else {
+      return nil
+    }
+    self = value
+  }
+}
+
+/// The user's settings (Schemas/configuration.schema.json), from `initializationOptions`,
+/// `workspace/didChangeConfiguration` or `workspace/configuration` (section "podium").
+public struct ServerConfiguration: Sendable, Equatable {
+  public var inlayHints = InlayHints()
+  public var codeLens = true
+  /// The severity each kind of finding is shown with; nil turns that kind off.
+  public var diagnostics: [FindingKind: DiagnosticSeverity?] = ServerConfiguration.defaultSeverities
+
+  public struct InlayHints: Sendable, Equatable {
+    public var enabled = true
+    /// The speaker's name before each unlabelled paragraph that continues a turn.
+    public var continuations = true
+    /// The speaker's name before an opening statement attributed from the header.
+    public var openingStatement = true
+  }
+
+  /// What is normal in a transcript is a hint or information, never an error.
+  public static let defaultSeverities: [FindingKind: DiagnosticSeverity?] = [
+    .spellingVariant: .warning,
+    .outletVariant: .warning,
+    .unresolvedLabel: .warning,
+    .truncated: .information,
+    .inaudible: .information,
+    .cutOff: .hint,
+  ]
+
+  public init() {}
+
+  public func severity(of kind: FindingKind) -> DiagnosticSeverity? {
+    diagnostics[kind] ?? Self.defaultSeverities[kind] ?? .information
+  }
+
+  /// Reads settings over the current ones; unknown or mistyped members are ignored (logged by
+  /// the caller through `problems`), so a bad setting never breaks the server.
+  public func updated(with json: JSON?) -> (ServerConfiguration, problems: [String]) {
+    var next = self
+    var problems: [String] = []
+    guard let json, !json.isNull else { return (next, []) }
+    let settings = json["podium"] ?? json
+    guard case .object = settings else { return (next, ["settings must be an object"]) }
+
+    if let hints = settings["inlayHints"] {
+      switch hints {
+      case .bool(let on): next.inlayHints.enabled = on
+      case .object:
+        if let on = hints["enabled"]?.boolValue { next.inlayHints.enabled = on }
+        if let on = hints["continuations"]?.boolValue { next.inlayHints.continuations = on }
+        if let on = hints["openingStatement"]?.boolValue { next.inlayHints.openingStatement = on }
+      default: problems.append("inlayHints must be a boolean or an object")
+      }
+    }
+    if let lens = settings["codeLens"] {
+      if let on = lens.boolValue { next.codeLens = on } else { problems.append("codeLens must be a boolean") }
+    }
+    if let levels = settings["diagnostics"]?.objectValue {
+      for (key, value) in levels {
+        guard let kind = FindingKind(rawValue: key) else {
+          problems.append("unknown diagnostic kind \(key)")
+          continue
+        }
+        switch value.stringValue {
+        case "off"?: next.diagnostics[kind] = .some(nil)
+        case let name? where DiagnosticSeverity(name: name) != nil:
+          next.diagnostics[kind] = DiagnosticSeverity(name: name)
+        default: problems.append("diagnostics.\(key) must be error, warning, information, hint or off")
+        }
+      }
+    }
+    return (next, problems)
+  }
+}
