@@ -62,19 +62,19 @@ def test_one_byte_at_a_time(spawn, framing):
     [
         b"Cont",  # inside the header name
         b"Content-Length:",  # before the value
-        b"Content-Length: 4",  # inside the value (lengths here have two digits)
-        b"Content-Length: 48\r",  # between CR and LF
-        b"Content-Length: 48\r\n",  # before the blank line
-        b"Content-Length: 48\r\n\r",
-        b"Content-Length: 48\r\n\r\n",  # before the body
-        b'Content-Length: 48\r\n\r\n{"jsonrpc"',  # inside the body
+        b"Content-Length: 8",  # inside the value (the length here is 85)
+        b"Content-Length: 85\r",  # between CR and LF
+        b"Content-Length: 85\r\n",  # before the blank line
+        b"Content-Length: 85\r\n\r",
+        b"Content-Length: 85\r\n\r\n",  # before the body
+        b'Content-Length: 85\r\n\r\n{"jsonrpc"',  # inside the body
     ],
 )
 def test_header_split_mid_line_with_a_pause(spawn, cut):
     """A pause longer than the server's poll interval (100 ms) anywhere in a frame is harmless."""
     server = lsp_server(spawn)
     data = frame(probe(48_000))
-    assert data.startswith(b"Content-Length: 48\r\n"), data
+    assert data.startswith(b"Content-Length: 85\r\n"), data
     server.write(data[: len(cut)])
     time.sleep(0.25)
     server.write(data[len(cut) :])

@@ -36,7 +36,8 @@ extension Snapshot {
     document.text.offset(of: position, encoding: encoding)
   }
 
-  func range(_ range: Range<Int>, in document: Document) -> RangeEncoder {
+  /// Converts the document's byte ranges to LSP ranges (`.range(r)`, `.position(o)`).
+  func ranges(in document: Document) -> RangeEncoder {
     RangeEncoder(text: document.text, encoding: encoding)
   }
 }
