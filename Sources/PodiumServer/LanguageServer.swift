@@ -98,18 +98,19 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     case "workspace/didChangeConfiguration":
       // Clients that support pulling send null settings and expect us to ask.
       if let settings = params.value("settings"), !settings.isNull, settings != [:] {
-        applyConfiguration(settings, from: "didChangeConfiguration")
+        applyConfiguration(settings, from: "didChangeConfiguration", connection: context.connection)
       } else {
         pullConfiguration(connection: context.connection)
       }
     case "textDocument/didOpen":
       let text = try params.string("textDocument.text")
-      store.open(
-        Document(
-          uri: try params.string("textDocument.uri"),
-          languageID: try params.optionalString("textDocument.languageId") ?? "transcript",
-          version: try params.optionalInt("textDocument.version") ?? 0,
-          text: TextBuffer(text)))
+      let document = Document(
+        uri: try params.string("textDocument.uri"),
+        languageID: try params.optionalString("textDocument.languageId") ?? "transcript",
+        version: try params.optionalInt("textDocument.version") ?? 0,
+        text: TextBuffer(text))
+      store.open(document)
+      publishDiagnostics(document.uri, context.connection)
     case "textDocument/didChange":
       let changes = try params.array("contentChanges").map { change throws(ResponseError) in
         let change = Params(change)
@@ -118,11 +119,17 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         let range = try change.range("range")
         return .replace(start: range.start, end: range.end, text: text)
       }
-      store.change(
-        try params.string("textDocument.uri"), version: try params.optionalInt("textDocument.version"),
-        changes: changes, encoding: encoding)
+      let uri = try params.string("textDocument.uri")
+      if store.change(
+        uri, version: try params.optionalInt("textDocument.version"), changes: changes,
+        encoding: encoding)
+      {
+        publishDiagnostics(uri, context.connection)
+      }
     case "textDocument/didClose":
-      store.close(try params.string("textDocument.uri"))
+      let uri = try params.string("textDocument.uri")
+      store.close(uri)
+      if pushesDiagnostics { Diagnostics.clear(uri, connection: context.connection) }
     case "workspace/didChangeWorkspaceFolders":
       let added = params.value("event.added")?.arrayValue ?? []
       let removed = Set((params.value("event.removed")?.arrayValue ?? []).compactMap { $0["uri"]?.stringValue })
@@ -133,12 +140,32 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     }
   }
 
+  // MARK: Diagnostics
+
+  /// Push to clients that cannot pull: a client that pulls would otherwise show each twice.
+  private var pushesDiagnostics: Bool {
+    clientCapabilities["textDocument"]?["diagnostic"] == nil
+  }
+
+  private func publishDiagnostics(_ uri: String, _ connection: Connection) {
+    guard pushesDiagnostics, let document = store[uri] else { return }
+    Diagnostics.publish(document, snapshot, connection: connection)
+  }
+
   // MARK: Configuration
 
-  private func applyConfiguration(_ json: JSON?, from source: String) {
+  private func applyConfiguration(_ json: JSON?, from source: String, connection: Connection? = nil) {
     let (next, problems) = configuration.updated(with: json)
     for problem in problems { Log.warning("\(source): \(problem)") }
+    guard next != configuration else { return }
     configuration = next
+    // Severities may have changed: show every open document's diagnostics again.
+    if let connection {
+      for uri in store.documents.keys.sorted() { publishDiagnostics(uri, connection) }
+      if clientCapabilities["workspace"]?["diagnostics"]?["refreshSupport"]?.boolValue == true {
+        connection.sendRequest("workspace/diagnostic/refresh", params: nil) { _ in }
+      }
+    }
   }
 
   /// Asks the client for the "podium" section when it supports `workspace/configuration`.
@@ -147,7 +174,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     connection.sendRequest("workspace/configuration", params: ["items": [["section": "podium"]]]) {
       [weak self] response in
       guard let self, case .success(let result) = response.result else { return }
-      self.applyConfiguration(result[0], from: "workspace/configuration")
+      self.applyConfiguration(result[0], from: "workspace/configuration", connection: connection)
     }
   }
 

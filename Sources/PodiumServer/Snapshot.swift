@@ -30,6 +30,15 @@ typealias RequestHandler = @Sendable (Snapshot, Params, CancellationToken) throw
 
 enum RequestHandlers {
   static let table: [String: RequestHandler] = [
-    AnnotationsRequest.method: AnnotationsRequest.handle
+    AnnotationsRequest.method: AnnotationsRequest.handle,
+    Hover.method: Hover.handle,
+    DocumentSymbols.method: DocumentSymbols.handle,
+    WorkspaceSymbols.method: WorkspaceSymbols.handle,
+    FoldingRanges.method: FoldingRanges.handle,
+    SelectionRanges.method: SelectionRanges.handle,
+    DocumentHighlight.method: DocumentHighlight.handle,
+    Definition.method: Definition.handle,
+    References.method: References.handle,
+    Diagnostics.method: Diagnostics.handle,
   ]
 }

@@ -2,7 +2,7 @@ import PodiumCore
 import PodiumJSON
 
 /// LSP `DiagnosticSeverity`.
-public enum DiagnosticSeverity: Int, Sendable, Equatable, CaseIterable {
+public enum DiagnosticSeverity: Int, Sendable, Hashable, CaseIterable {
   case error = 1, warning = 2, information = 3, hint = 4
 
   init?(name: String) {
@@ -15,13 +15,13 @@ public enum DiagnosticSeverity: Int, Sendable, Equatable, CaseIterable {
 
 /// The user's settings (Schemas/configuration.schema.json), from `initializationOptions`,
 /// `workspace/didChangeConfiguration` or `workspace/configuration` (section "podium").
-public struct ServerConfiguration: Sendable, Equatable {
+public struct ServerConfiguration: Sendable, Hashable {
   public var inlayHints = InlayHints()
   public var codeLens = true
   /// The severity each kind of finding is shown with; nil turns that kind off.
   public var diagnostics: [FindingKind: DiagnosticSeverity?] = ServerConfiguration.defaultSeverities
 
-  public struct InlayHints: Sendable, Equatable {
+  public struct InlayHints: Sendable, Hashable {
     public var enabled = true
     /// The speaker's name before each unlabelled paragraph that continues a turn.
     public var continuations = true

@@ -12,6 +12,17 @@ enum Capabilities {
           "change": 2,  // incremental
           "save": ["includeText": false],
         ],
+        "hoverProvider": true,
+        "documentSymbolProvider": ["label": "Podium"],
+        "workspaceSymbolProvider": true,
+        "foldingRangeProvider": true,
+        "selectionRangeProvider": true,
+        "documentHighlightProvider": true,
+        "definitionProvider": true,
+        "referencesProvider": true,
+        "diagnosticProvider": [
+          "identifier": "podium", "interFileDependencies": false, "workspaceDiagnostics": false,
+        ],
         "workspace": [
           "workspaceFolders": ["supported": true, "changeNotifications": true]
         ],

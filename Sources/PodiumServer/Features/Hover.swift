@@ -1,0 +1,106 @@
+import PodiumCore
+import PodiumJSON
+import PodiumRPC
+
+/// `textDocument/hover`: who is speaking here, and how this turn connects.
+enum Hover {
+  static let method = "textDocument/hover"
+
+  static func handle(_ snapshot: Snapshot, _ params: Params, _ cancel: CancellationToken)
+    throws(ResponseError) -> JSON
+  {
+    let document = try snapshot.document(try params.string("textDocument.uri"))
+    let transcript = document.transcript
+    let text = transcript.text
+    let offset = snapshot.offset(try params.position("position"), in: document)
+    let line = text.line(containing: offset)
+    let lineRange = text.lineStart(line)..<text.lineEnd(line)
+    guard text.bytes(in: lineRange).contains(where: { !isBlank($0) }) else { return .null }
+    let markdown = snapshot.acceptsMarkdown("hover")
+    let ranges = snapshot.ranges(in: document)
+
+    guard let index = transcript.turnIndex(atLine: line) else {
+      guard transcript.header.lines.contains(line),
+        let summary = headerSummary(transcript, markdown: markdown)
+      else { return .null }
+      return content(summary, markdown: markdown, range: ranges.range(lineRange))
+    }
+    let turn = transcript.turns[index]
+    let onLabel = turn.label.map { $0.contains(offset) || $0.upperBound == offset } ?? false
+    let body = describe(turn, in: transcript, onLabel: onLabel, markdown: markdown)
+    return content(body, markdown: markdown, range: ranges.range(onLabel ? turn.label! : lineRange))
+  }
+
+  private static func content(_ value: String, markdown: Bool, range: JSON) -> JSON {
+    ["contents": ["kind": markdown ? "markdown" : "plaintext", "value": .string(value)], "range": range]
+  }
+
+  static func describe(_ turn: Turn, in transcript: Transcript, onLabel: Bool, markdown: Bool)
+    -> String
+  {
+    let bold = { (s: String) in markdown ? "**\(escape(s))**" : s }
+    let plain = { (s: String) in markdown ? escape(s) : s }
+    let speaker = transcript.speaker(id: turn.speaker)
+    var lines: [String] = []
+
+    var title = bold(speaker?.name ?? turn.speaker)
+    let details = [speaker?.role, speaker?.organization, speaker?.affiliation].compactMap { $0 }
+    if !details.isEmpty { title += " — " + plain(details.joined(separator: ", ")) }
+    lines.append(title)
+
+    let own = transcript.turnIndices(of: turn.speaker)
+    let position = (own.firstIndex(of: turn.index) ?? 0) + 1
+    var facts = [speaker?.kind.rawValue ?? "unknown", "\(turn.kind.rawValue)", "turn \(position) of \(own.count)"]
+    switch turn.attribution {
+    case .header: facts.append("attributed from the header")
+    case .continuation: facts.append("continues the previous turn")
+    case .label: break
+    }
+    lines.append(plain(facts.joined(separator: " · ")))
+
+    if let question = turn.replyTo, transcript.turns.indices.contains(question) {
+      let asked = transcript.turns[question]
+      lines.append(
+        "Answers \(bold(transcript.displayName(of: asked.speaker))): “\(plain(transcript.excerpt(of: asked)))”")
+    }
+    if turn.kind == .question {
+      let answers = transcript.turns.filter { $0.replyTo == turn.index }
+      let names = uniqued(answers.map { transcript.displayName(of: $0.speaker) })
+      lines.append(names.isEmpty ? plain("No answer in this transcript") : "Answered by " + names.map(bold).joined(separator: ", "))
+    }
+    if onLabel, let aliases = speaker?.aliases, !aliases.isEmpty {
+      lines.append("Labelled as: " + aliases.map { markdown ? "`\($0)`" : $0 }.joined(separator: " · "))
+    }
+    return lines.joined(separator: markdown ? "  \n" : "\n")
+  }
+
+  private static func headerSummary(_ transcript: Transcript, markdown: Bool) -> String? {
+    let header = transcript.header
+    var parts: [String] = []
+    if let title = header.title { parts.append(markdown ? "**\(escape(title))**" : title) }
+    let facts = [
+      header.eventKind?.rawValue, header.date?.iso8601, header.place,
+      header.principalSpeaker.map { transcript.displayName(of: $0) },
+      header.asDelivered ? "as delivered" : nil,
+    ].compactMap { $0 }
+    if !facts.isEmpty { parts.append(markdown ? escape(facts.joined(separator: " · ")) : facts.joined(separator: " · ")) }
+    return parts.isEmpty ? nil : parts.joined(separator: markdown ? "  \n" : "\n")
+  }
+
+  /// Markdown's special characters, so that names print as written.
+  static func escape(_ text: String) -> String {
+    var out = ""
+    for character in text {
+      if "\\`*_[]<>#|".contains(character) { out.append("\\") }
+      out.append(character)
+    }
+    return out
+  }
+
+  private static func uniqued(_ names: [String]) -> [String] {
+    var seen = Set<String>()
+    return names.filter { seen.insert($0).inserted }
+  }
+}
+
+func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }

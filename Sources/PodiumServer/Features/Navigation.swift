@@ -1,0 +1,63 @@
+import PodiumCore
+import PodiumJSON
+import PodiumRPC
+
+/// `textDocument/definition`: a label or a mention of a speaker → their first full label.
+enum Definition {
+  static let method = "textDocument/definition"
+
+  static func handle(_ snapshot: Snapshot, _ params: Params, _ cancel: CancellationToken)
+    throws(ResponseError) -> JSON
+  {
+    let document = try snapshot.document(try params.string("textDocument.uri"))
+    let offset = snapshot.offset(try params.position("position"), in: document)
+    guard let speaker = SpeakerAtCursor.speaker(at: offset, in: document.transcript),
+      let target = SpeakerAtCursor.definition(of: speaker, in: document.transcript)
+    else { return .null }
+    return ["uri": .string(document.uri), "range": snapshot.ranges(in: document).range(target)]
+  }
+}
+
+/// `textDocument/references`: every turn and label of the speaker under the cursor.
+enum References {
+  static let method = "textDocument/references"
+
+  static func handle(_ snapshot: Snapshot, _ params: Params, _ cancel: CancellationToken)
+    throws(ResponseError) -> JSON
+  {
+    let document = try snapshot.document(try params.string("textDocument.uri"))
+    let transcript = document.transcript
+    let offset = snapshot.offset(try params.position("position"), in: document)
+    guard let speaker = SpeakerAtCursor.speaker(at: offset, in: transcript) else { return [] }
+    let includeDeclaration = params.value("context.includeDeclaration")?.boolValue ?? true
+    let declaration = SpeakerAtCursor.definition(of: speaker, in: transcript)
+    let ranges = snapshot.ranges(in: document)
+    return .array(
+      SpeakerAtCursor.occurrences(of: speaker, in: transcript)
+        .filter { includeDeclaration || $0.0 != declaration }
+        .map { ["uri": .string(document.uri), "range": ranges.range($0.0)] })
+  }
+}
+
+/// `textDocument/documentHighlight`: all turns of the speaker under the cursor.
+enum DocumentHighlight {
+  static let method = "textDocument/documentHighlight"
+
+  static func handle(_ snapshot: Snapshot, _ params: Params, _ cancel: CancellationToken)
+    throws(ResponseError) -> JSON
+  {
+    let document = try snapshot.document(try params.string("textDocument.uri"))
+    let transcript = document.transcript
+    let offset = snapshot.offset(try params.position("position"), in: document)
+    let speaker =
+      SpeakerAtCursor.speaker(at: offset, in: transcript)
+      ?? transcript.turnIndex(atOffset: offset).map { transcript.turns[$0].speaker }
+    guard let speaker else { return [] }
+    let ranges = snapshot.ranges(in: document)
+    // DocumentHighlightKind: 2 Read for speech, 3 Write for the labels that name the speaker.
+    return .array(
+      SpeakerAtCursor.occurrences(of: speaker, in: transcript).map { range, isLabel in
+        ["range": ranges.range(range), "kind": isLabel ? 3 : 2]
+      })
+  }
+}

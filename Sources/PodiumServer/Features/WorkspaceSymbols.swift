@@ -1,0 +1,45 @@
+import PodiumCore
+import PodiumJSON
+import PodiumRPC
+
+/// `workspace/symbol`: speakers across the open documents, by name or any alias.
+enum WorkspaceSymbols {
+  static let method = "workspace/symbol"
+  static let limit = 500
+
+  static func handle(_ snapshot: Snapshot, _ params: Params, _ cancel: CancellationToken)
+    throws(ResponseError) -> JSON
+  {
+    let query = (try params.optionalString("query") ?? "").lowercased()
+    var results: [JSON] = []
+    for uri in snapshot.documents.documents.keys.sorted() {
+      try cancel.checkCancelled()
+      guard let document = snapshot.documents[uri] else { continue }
+      let transcript = document.transcript
+      let ranges = snapshot.ranges(in: document)
+      for speaker in transcript.speakers {
+        guard ([speaker.name] + speaker.aliases).contains(where: { matches(query, $0.lowercased()) }),
+          let first = transcript.turns.first(where: { $0.speaker == speaker.id })
+        else { continue }
+        let detail = [speaker.role, speaker.organization ?? speaker.affiliation].compactMap { $0 }
+        results.append([
+          "name": .string(speaker.name), "kind": 5,
+          "containerName": .string(([transcript.header.title] + [detail.joined(separator: ", ")]).compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")),
+          "location": ["uri": .string(uri), "range": ranges.range(DocumentSymbols.selection(of: first, transcript))],
+        ])
+        if results.count >= limit { return .array(results) }
+      }
+    }
+    return .array(results)
+  }
+
+  /// Fuzzy in the way editors expect: the query's characters appear in order.
+  static func matches(_ query: String, _ candidate: String) -> Bool {
+    var rest = candidate[...]
+    for character in query where character != " " {
+      guard let found = rest.firstIndex(of: character) else { return false }
+      rest = rest[rest.index(after: found)...]
+    }
+    return true
+  }
+}
