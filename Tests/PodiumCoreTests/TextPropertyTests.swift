@@ -135,3 +135,40 @@ func largeDocumentsWithManyChunks(seed: UInt64) {
   #expect(text == TextBuffer(model.bytes))
   expectSameAnswers(text, model, samples: 100, &rng)
 }
+
+/// Offsets where one leaf of the rope ends and the next begins.
+func leafBoundaries(_ text: TextBuffer) -> [Int] {
+  var result: [Int] = []
+  var offset = 0
+  text.root.forEachChunk {
+    offset += $0.count
+    result.append(offset)
+  }
+  return result.dropLast()
+}
+
+@Test(arguments: 0..<6)
+func editsAtLeafBoundaries(seed: UInt64) {
+  var rng = SplitMix64(seed: 9000 + seed)
+  // Many line breaks, so that leaves often end with "\r" or start with "\n".
+  var string = ""
+  while string.utf8.count < 40_000 {
+    string += ["a", "\r", "\n", "\r\n", "é", "🗣"].randomElement(using: &rng)!
+  }
+  var text = TextBuffer(string)
+  var model = ReferenceText(string)
+  for step in 0..<300 {
+    let boundaries = leafBoundaries(text)
+    guard let b = boundaries.randomElement(using: &rng) else { break }
+    let lo = b + Int.random(in: -2...1, using: &rng)
+    let hi = max(lo, b + Int.random(in: -1...2, using: &rng))
+    let insert: [UInt8] = [[], [0x0A], [0x0D], [0x0D, 0x0A], [0x61], [0x9F]].randomElement(
+      using: &rng)!
+    text.replace(lo..<hi, with: insert)
+    model.replace(lo..<hi, with: insert)
+    #expect(text.invariantViolation() == nil, "step \(step)")
+    #expect(text.lineCount == model.lineCount, "step \(step)")
+  }
+  #expect(text.allBytes == model.bytes)
+  expectSameAnswers(text, model, samples: 300, &rng)
+}
