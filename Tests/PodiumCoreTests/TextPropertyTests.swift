@@ -30,7 +30,9 @@ func expectSameAnswers(
         sourceLocation: sourceLocation)
     }
     let line = Int.random(in: -2...(model.lineCount + 1), using: &rng)
-    let character = Int.random(in: -2...40, using: &rng)
+    let character =
+      Bool.random(using: &rng)
+      ? Int.random(in: -2...40, using: &rng) : Int.random(in: 0...(n + 3), using: &rng)
     let position = TextPosition(line: line, character: character)
     for encoding in PositionEncoding.allCases {
       #expect(
@@ -168,6 +170,29 @@ func editsAtLeafBoundaries(seed: UInt64) {
     model.replace(lo..<hi, with: insert)
     #expect(text.invariantViolation() == nil, "step \(step)")
     #expect(text.lineCount == model.lineCount, "step \(step)")
+  }
+  #expect(text.allBytes == model.bytes)
+  expectSameAnswers(text, model, samples: 300, &rng)
+}
+
+@Test(arguments: 0..<4)
+func longLinesSpanningManyChunks(seed: UInt64) {
+  var rng = SplitMix64(seed: 11_000 + seed)
+  var string = ""
+  for _ in 0..<3 {
+    for _ in 0..<Int.random(in: 1000...6000, using: &rng) {
+      string += ["a", "é", "🗣", "中", " "].randomElement(using: &rng)!
+    }
+    string += ["\n", "\r\n", "\r"].randomElement(using: &rng)!
+  }
+  var text = TextBuffer(string)
+  var model = ReferenceText(string)
+  #expect(text.root.leafCount > 3)
+  expectSameAnswers(text, model, samples: 300, &rng)
+  for _ in 0..<100 {
+    let (range, insert) = randomEdit(model, &rng)
+    text.replace(range, with: insert)
+    model.replace(range, with: insert)
   }
   #expect(text.allBytes == model.bytes)
   expectSameAnswers(text, model, samples: 300, &rng)

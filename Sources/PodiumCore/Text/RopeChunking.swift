@@ -29,7 +29,8 @@ enum RopeChunking {
   /// True when a leaf may end before `bytes[i]` (0 < i < count).
   @inline(__always)
   static func isCut(_ bytes: [UInt8], _ i: Int) -> Bool {
-    !UTF8Bytes.isContinuation(bytes[i]) && !(bytes[i - 1] == UTF8Bytes.cr && bytes[i] == UTF8Bytes.lf)
+    !UTF8Bytes.isContinuation(bytes[i])
+      && !(bytes[i - 1] == UTF8Bytes.cr && bytes[i] == UTF8Bytes.lf)
   }
 
   /// True when `bytes` is valid UTF-8.

@@ -71,7 +71,7 @@ enum UTF8Bytes {
     // Word-at-a-time skip over runs of ASCII without line breaks.
     while i < end {
       if i + 8 <= end {
-        let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        let word = word(buffer, i)
         if word & 0x8080_8080_8080_8080 == 0 && !hasByteBelow14(word) {
           i += 8
           continue
@@ -94,6 +94,25 @@ enum UTF8Bytes {
     let scalars = range.count - continuations
     return RopeSummary(
       bytes: range.count, breaks: breaks, utf16: scalars + fourByteLeads, scalars: scalars)
+  }
+
+  /// The 8 bytes at `buffer[i..<i + 8]` as one word (caller checks bounds); byte order does not
+  /// matter to the tests below.
+  @inline(__always)
+  static func word(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
+    UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+  }
+
+  /// False only when no byte of `word` is "\n" or "\r".
+  @inline(__always)
+  static func mayHoldBreak(_ word: UInt64) -> Bool {
+    hasZeroByte(word ^ 0x0A0A_0A0A_0A0A_0A0A) || hasZeroByte(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+  }
+
+  /// Exact test for a zero byte in `v`.
+  @inline(__always)
+  private static func hasZeroByte(_ v: UInt64) -> Bool {
+    (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
   }
 
   /// True when some byte of an all-ASCII `word` is below 14 (so might be "\n" or "\r").

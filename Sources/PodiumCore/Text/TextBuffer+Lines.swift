@@ -24,6 +24,7 @@ extension TextBuffer {
   /// between "\r" and "\n" to the line's end.
   public func position(of offset: Int, encoding: PositionEncoding) -> TextPosition {
     let o = boundary(atOrBefore: min(max(offset, 0), utf8Count))
+    if let position = positionWithinLeaf(o, encoding) { return position }
     let here = prefix(at: o)
     let line = here.breaks
     let start = lineStart(line)
@@ -41,16 +42,63 @@ extension TextBuffer {
     let character = max(position.character, 0)
     let start = lineStart(line)
     if character == 0 { return start }
+    if let offset = offsetWithinLeaf(lineStart: start, character, encoding) { return offset }
     let end = lineEnd(line)
     if encoding == .utf8 { return boundary(atOrBefore: min(start + character, end)) }
     let target = prefix(at: start).units(encoding) + character
     return min(offset(ofUnits: target, encoding), end)
   }
 
+  // MARK: - Fast paths: the line starts in the leaf that holds the answer
+
+  /// `position(of:)` for a boundary `o` whose line starts in o's leaf, else nil.
+  private func positionWithinLeaf(_ o: Int, _ encoding: PositionEncoding) -> TextPosition? {
+    let (node, local, here) = locate(o)
+    return node.chunk.withUnsafeBufferPointer { buffer -> TextPosition? in
+      var j = local
+      while j > 0 && buffer[j - 1] != UTF8Bytes.lf && buffer[j - 1] != UTF8Bytes.cr { j -= 1 }
+      if j == 0 && o != local { return nil }  // the line may start in an earlier leaf
+      let character =
+        encoding == .utf8 ? local - j : UTF8Bytes.measure(buffer, j..<local).units(encoding)
+      return TextPosition(line: here.breaks, character: character)
+    }
+  }
+
+  /// `offset(of:)` when the answer lies in the leaf where the line starts, else nil.
+  private func offsetWithinLeaf(
+    lineStart: Int, _ character: Int, _ encoding: PositionEncoding
+  ) -> Int? {
+    let found = root.leaf(containing: lineStart)
+    return found.node.chunk.withUnsafeBufferPointer { buffer -> Int? in
+      var i = lineStart - found.start
+      var remaining = character
+      while i < buffer.count {
+        if remaining >= 8 && i + 8 <= buffer.count {
+          let word = UTF8Bytes.word(buffer, i)
+          if word & 0x8080_8080_8080_8080 == 0 && !UTF8Bytes.mayHoldBreak(word) {
+            remaining -= 8
+            i += 8
+            continue
+          }
+        }
+        let lead = buffer[i]
+        if lead == UTF8Bytes.lf || lead == UTF8Bytes.cr { return found.start + i }
+        let w = UTF8Bytes.width(lead, encoding)
+        if w > remaining { return found.start + i }
+        remaining -= w
+        i += UTF8Bytes.sequenceLength(lead)
+      }
+      return found.start + i == utf8Count ? utf8Count : nil
+    }
+  }
+
   // MARK: - Tree walks
 
   /// Measurements of the bytes `0..<offset`; `breaks` counts only breaks that end by `offset`.
-  func prefix(at offset: Int) -> RopeSummary {
+  func prefix(at offset: Int) -> RopeSummary { locate(offset).prefix }
+
+  /// The leaf holding `offset`, the offset within it, and the measurements of `0..<offset`.
+  func locate(_ offset: Int) -> (node: RopeNode, local: Int, prefix: RopeSummary) {
     var node = root
     var acc = RopeSummary()
     var o = offset
@@ -65,11 +113,12 @@ extension TextBuffer {
     }
     let leafSummary = node.summary
     let local = o
-    return node.chunk.withUnsafeBufferPointer { buffer in
+    let prefix = node.chunk.withUnsafeBufferPointer { buffer in
       // Scan the shorter side of the leaf.
       if local <= buffer.count / 2 { return acc + UTF8Bytes.measure(buffer, 0..<local) }
       return acc + (leafSummary - UTF8Bytes.measure(buffer, local..<buffer.count))
     }
+    return (node, local, prefix)
   }
 
   /// The offsets where the `k`-th line break (1-based, k ≤ breaks) starts and ends.
@@ -89,6 +138,10 @@ extension TextBuffer {
     return node.chunk.withUnsafeBufferPointer { buffer in
       var i = 0
       while i < buffer.count {
+        if i + 8 <= buffer.count && !UTF8Bytes.mayHoldBreak(UTF8Bytes.word(buffer, i)) {
+          i += 8
+          continue
+        }
         let b = buffer[i]
         if b == UTF8Bytes.lf || b == UTF8Bytes.cr {
           let crlf = b == UTF8Bytes.cr && i + 1 < buffer.count && buffer[i + 1] == UTF8Bytes.lf
@@ -133,6 +186,13 @@ extension TextBuffer {
     return node.chunk.withUnsafeBufferPointer { buffer in
       var i = 0
       while i < buffer.count {
+        if remaining >= 8 && i + 8 <= buffer.count
+          && UTF8Bytes.word(buffer, i) & 0x8080_8080_8080_8080 == 0
+        {
+          remaining -= 8
+          i += 8
+          continue
+        }
         let lead = buffer[i]
         if lead < 0x80 {
           if remaining == 0 { break }

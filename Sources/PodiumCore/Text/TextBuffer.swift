@@ -62,7 +62,9 @@ public struct TextBuffer: Sendable, Equatable {
     let chunk = found.node.chunk
     if r.upperBound - found.start <= chunk.count {
       return try chunk.withUnsafeBufferPointer {
-        try body(UnsafeBufferPointer(rebasing: $0[(r.lowerBound - found.start)..<(r.upperBound - found.start)]))
+        try body(
+          UnsafeBufferPointer(
+            rebasing: $0[(r.lowerBound - found.start)..<(r.upperBound - found.start)]))
       }
     }
     return try bytes(in: r).withUnsafeBufferPointer(body)
