@@ -1,6 +1,7 @@
 // `make bench` (or `swift run -c release PodiumBenchmarks [name…]`): prints one line a figure.
 let all: [(String, () -> Void)] = [
-  ("rpc", RPCBenchmarks.run)
+  ("rpc", RPCBenchmarks.run),
+  ("text", TextBenchmarks.run),
 ]
 let wanted = Set(CommandLine.arguments.dropFirst())
 for (name, run) in all where wanted.isEmpty || wanted.contains(name) {
