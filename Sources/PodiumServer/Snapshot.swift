@@ -31,5 +31,5 @@ typealias RequestHandler = @Sendable (Snapshot, Params, CancellationToken) throw
 enum RequestHandlers {
   static let table: [String: RequestHandler] = [
     AnnotationsRequest.method: AnnotationsRequest.handle
-  ]
+  ].merging(EditorFeatures.handlers) { first, _ in first }
 }

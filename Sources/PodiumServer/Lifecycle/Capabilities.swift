@@ -4,8 +4,7 @@ import PodiumJSON
 /// What `initialize` answers: only what the server really does.
 enum Capabilities {
   static func initializeResult(encoding: PositionEncoding) -> JSON {
-    [
-      "capabilities": [
+    var capabilities: JSONObject = [
         "positionEncoding": .string(encoding.rawValue),
         "textDocumentSync": [
           "openClose": true,
@@ -18,7 +17,10 @@ enum Capabilities {
         "experimental": [
           "podium": ["methods": .array(CustomMethods.all.map { .string($0) })]
         ],
-      ],
+      ]
+    for (name, value) in EditorFeatures.capabilities { capabilities[name] = value }
+    return [
+      "capabilities": .object(capabilities),
       "serverInfo": ["name": "podium", "version": .string(PodiumVersion.current)],
     ]
   }
