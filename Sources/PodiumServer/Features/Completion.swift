@@ -96,7 +96,7 @@ enum Completion {
         Item(
           label: candidate.core, insert: style.render(candidate.core),
           detail: about.isEmpty ? nil : about.joined(separator: ", "), isSnippet: false,
-          sortText: String(format4: rank)))
+          sortText: padded(rank)))
     }
     // Mid-sentence: something typed that starts no label.
     if !prefix.isEmpty, items.isEmpty { return (replace, []) }
@@ -111,12 +111,13 @@ enum Completion {
   }
 }
 
-extension String {
-  init(format4 value: Int) {
-    let digits = "\(value)"
-    self = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-  }
+/// "0007": sorts as text the way the number does.
+func padded(_ value: Int) -> String {
+  let digits = "\(value)"
+  return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+}
 
+extension String {
   fileprivate func trimmingLineBreak() -> String {
     var copy = self
     while copy.last == "\n" || copy.last == "\r" || copy.last == "\r\n" { copy.removeLast() }

@@ -124,7 +124,7 @@ enum SemanticTokens {
     }
     var data: [Int] = []
     data.reserveCapacity(tokens.count * 5)
-    var previousLine = window.firstLine
+    var previousLine = 0
     var previousCharacter = 0
     for token in tokens {
       let index = window.lineIndex(of: token.range.lowerBound)
@@ -214,7 +214,17 @@ enum SemanticTokens {
     // Markers and labels win over question text: cut the text around them.
     let holes = (markers + labelTokens).sorted { $0.range.lowerBound < $1.range.lowerBound }
     var result = holes
-    for token in speechTokens { result += carve(token, around: holes) }
+    for token in speechTokens {
+      result += carve(token, around: holes).compactMap { piece in
+        // Trim the spaces a cut leaves.
+        var a = piece.range.lowerBound - window.base
+        var b = piece.range.upperBound - window.base
+        while a < b, LabelAnatomy.isSpace(window.bytes[a]) { a += 1 }
+        while b > a, LabelAnatomy.isSpace(window.bytes[b - 1]) { b -= 1 }
+        guard a < b else { return nil }
+        return Token(range: (a + window.base)..<(b + window.base), type: piece.type, modifiers: piece.modifiers)
+      }
+    }
     result.sort { $0.range.lowerBound < $1.range.lowerBound }
     // Never overlap (a marker inside a label, say): the earlier token wins.
     var cleaned: [Token] = []
