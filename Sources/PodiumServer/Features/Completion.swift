@@ -70,17 +70,18 @@ enum Completion {
     var turnsBySpeaker: [String: Int] = [:]
     for turn in transcript.turns { turnsBySpeaker[turn.speaker, default: 0] += 1 }
     var seen: Set<String> = []
-    var candidates: [(core: String, speaker: Speaker?, turns: Int)] = []
+    var candidates: [(core: String, speaker: Speaker?, turns: Int, order: Int)] = []
     for (index, anatomy) in anatomies.enumerated() {
       guard let anatomy else { continue }
       // Never offer the label being typed on this very line.
       if text.line(containing: anatomy.range.lowerBound) == line { continue }
-      let core = anatomy.coreText(text)
+      // The label's words with its decoration ("🗣 | NATO Secretary General"), without the colon.
+      let core = String(decoding: text.bytes(in: anatomy.range.lowerBound..<anatomy.core.upperBound), as: UTF8.self)
       guard !core.isEmpty, seen.insert(core.lowercased()).inserted else { continue }
       let id = transcript.turns[index].speaker
-      candidates.append((core, transcript.speaker(id: id), turnsBySpeaker[id] ?? 0))
+      candidates.append((core, transcript.speaker(id: id), turnsBySpeaker[id] ?? 0, candidates.count))
     }
-    candidates.sort { $0.turns > $1.turns }
+    candidates.sort { ($1.turns, $0.order) < ($0.turns, $1.order) }
 
     let prefix = trimmed.lowercased()
     var items: [Item] = []
