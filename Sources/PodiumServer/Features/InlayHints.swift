@@ -26,11 +26,11 @@ enum InlayHints {
     guard settings.enabled, settings.continuations || settings.openingStatement else { return [] }
     let transcript = document.transcript
     let text = transcript.text
-    let from = text.offset(of: start, encoding: snapshot.encoding)
-    let to = max(from, text.offset(of: end, encoding: snapshot.encoding))
     let firstLine = max(0, start.line)
     let window = TextWindow(
       text: text, encoding: snapshot.encoding, lines: firstLine..<(max(firstLine, end.line) + 1))
+    let from = window.offset(start)
+    let to = max(from, window.offset(end))
     return .array(
       try hints(transcript, window: window, bytes: from..<to, settings: settings, cancel).map {
         hint in

@@ -83,11 +83,11 @@ enum SemanticTokens {
   {
     let document = try snapshot.document(try params.string("textDocument.uri"))
     let (start, end) = try params.range("range")
-    let text = document.text
-    let from = text.offset(of: start, encoding: snapshot.encoding)
-    let to = max(from, text.offset(of: end, encoding: snapshot.encoding))
     let lines = max(0, start.line)..<max(max(0, start.line), end.line) + 1
-    let data = try encode(document.transcript, lines: lines, bytes: from..<to, snapshot.encoding, cancel)
+    let window = TextWindow(text: document.text, encoding: snapshot.encoding, lines: lines)
+    let from = window.offset(start)
+    let to = max(from, window.offset(end))
+    let data = try encode(document.transcript, window: window, bytes: from..<to, snapshot.encoding, cancel)
     return ["data": .array(data.map { JSON($0) })]
   }
 
@@ -117,7 +117,13 @@ enum SemanticTokens {
     _ transcript: Transcript, lines: Range<Int>, bytes: Range<Int>?, _ encoding: PositionEncoding,
     _ cancel: CancellationToken = .never
   ) throws(ResponseError) -> [Int] {
-    let window = TextWindow(text: transcript.text, encoding: encoding, lines: lines)
+    try encode(transcript, window: TextWindow(text: transcript.text, encoding: encoding, lines: lines), bytes: bytes, encoding, cancel)
+  }
+
+  static func encode(
+    _ transcript: Transcript, window: TextWindow, bytes: Range<Int>?, _ encoding: PositionEncoding,
+    _ cancel: CancellationToken = .never
+  ) throws(ResponseError) -> [Int] {
     var tokens = try self.tokens(transcript, window: window, cancel)
     if let bytes {
       tokens.removeAll { !($0.range.overlaps(bytes) || (bytes.isEmpty && $0.range.contains(bytes.lowerBound))) }

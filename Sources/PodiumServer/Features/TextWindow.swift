@@ -93,6 +93,27 @@ struct TextWindow {
     return TextPosition(line: firstLine + index, character: units(line.lowerBound..<relative))
   }
 
+  /// The offset of an LSP position: inside the window without touching the rest of the text.
+  func offset(_ position: TextPosition) -> Int {
+    let index = position.line - firstLine
+    guard index >= 0, index < lineStarts.count
+    else { return text.offset(of: position, encoding: encoding) }
+    let line = lineRange(index)
+    var offset = line.lowerBound
+    var units = 0
+    while offset < line.upperBound {
+      var length = 1
+      let byte = bytes[offset]
+      if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 } else if byte >= 0xC0 { length = 2 }
+      length = min(length, line.upperBound - offset)
+      let width = Self.units(bytes[offset..<(offset + length)], encoding)
+      if units + width > max(0, position.character) { break }
+      units += width
+      offset += length
+    }
+    return base + offset
+  }
+
   func positionJSON(_ offset: Int) -> JSON {
     let position = position(offset)
     return ["line": JSON(position.line), "character": JSON(position.character)]
