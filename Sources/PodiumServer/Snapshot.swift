@@ -26,7 +26,8 @@ public struct Snapshot: Sendable {
   }
 }
 
-typealias RequestHandler = @Sendable (Snapshot, Params, CancellationToken) throws(ResponseError) -> JSON
+typealias RequestHandler =
+  @Sendable (Snapshot, Params, CancellationToken) throws(ResponseError) -> JSON
 
 enum RequestHandlers {
   static let table: [String: RequestHandler] = [

@@ -47,7 +47,9 @@ struct EditorFixture {
       index += 1
     }
     lines.append((start, bytes.count))
-    func lineText(_ n: Int) -> String { String(decoding: bytes[lines[n].start..<lines[n].end], as: UTF8.self) }
+    func lineText(_ n: Int) -> String {
+      String(decoding: bytes[lines[n].start..<lines[n].end], as: UTF8.self)
+    }
     func isBlank(_ n: Int) -> Bool { lineText(n).allSatisfy { $0 == " " || $0 == "\t" } }
 
     var speakers: [Speaker] = []
@@ -144,7 +146,8 @@ struct EditorFixture {
       lines: 0..<headerLines, range: 0..<(headerLines > 0 ? lines[headerLines - 1].end : 0))
     let findingValues = findings.map { kind, needle, suggestion in
       let found = EditorFixture.find(needle, in: bytes)
-      return Finding(kind: kind, range: found, message: "\(kind.rawValue): \(needle)", suggestion: suggestion)
+      return Finding(
+        kind: kind, range: found, message: "\(kind.rawValue): \(needle)", suggestion: suggestion)
     }
     transcript = Transcript(
       text: buffer, header: header, speakers: speakers, turns: turns, findings: findingValues)
@@ -153,7 +156,8 @@ struct EditorFixture {
   static func find(_ needle: String, in bytes: [UInt8], after: Int = 0) -> Range<Int> {
     let target = Array(needle.utf8)
     guard target.count <= bytes.count else { return 0..<0 }
-    for start in after...(bytes.count - target.count) where Array(bytes[start..<(start + target.count)]) == target {
+    for start in after...(bytes.count - target.count)
+    where Array(bytes[start..<(start + target.count)]) == target {
       return start..<(start + target.count)
     }
     fatalError("\(needle) is not in the fixture")
@@ -168,7 +172,8 @@ struct EditorFixture {
     encoding: PositionEncoding, configuration: ServerConfiguration = ServerConfiguration(),
     capabilities: JSON = [:], version: Int = 7
   ) -> Snapshot {
-    var document = Document(uri: uri, languageID: "transcript", version: version, text: transcript.text)
+    var document = Document(
+      uri: uri, languageID: "transcript", version: version, text: transcript.text)
     document.transcript = transcript
     var store = DocumentStore()
     store.open(document)
@@ -188,16 +193,19 @@ struct EditorFixture {
 
   /// The text an LSP range covers, read back through the encoding.
   func text(of range: JSON?, _ encoding: PositionEncoding) -> String? {
-    guard let range, let start = offset(range["start"], encoding), let end = offset(range["end"], encoding)
+    guard let range, let start = offset(range["start"], encoding),
+      let end = offset(range["end"], encoding)
     else { return nil }
     return String(decoding: transcript.text.bytes(in: start..<max(start, end)), as: UTF8.self)
   }
 
   func offset(_ position: JSON?, _ encoding: PositionEncoding) -> Int? {
-    guard let line = position?["line"]?.intValue, let character = position?["character"]?.intValue else {
+    guard let line = position?["line"]?.intValue, let character = position?["character"]?.intValue
+    else {
       return nil
     }
-    return transcript.text.offset(of: TextPosition(line: line, character: character), encoding: encoding)
+    return transcript.text.offset(
+      of: TextPosition(line: line, character: character), encoding: encoding)
   }
 
   var textDocument: JSON { ["uri": .string(uri)] }
@@ -205,7 +213,9 @@ struct EditorFixture {
 
 /// Calls a handler the way the server does: through `RequestHandlers.table`.
 func call(_ method: String, _ snapshot: Snapshot, _ params: JSON) -> Result<JSON, ResponseError> {
-  guard let handler = RequestHandlers.table[method] else { return .failure(.methodNotFound(method)) }
+  guard let handler = RequestHandlers.table[method] else {
+    return .failure(.methodNotFound(method))
+  }
   do throws(ResponseError) {
     return .success(try handler(snapshot, Params(params), .never))
   } catch {
@@ -218,11 +228,13 @@ func call(_ method: String, _ snapshot: Snapshot, _ params: JSON) -> Result<JSON
 /// time cue and a 🗣 label.
 enum Briefing {
   static let rutte = Speaker(
-    id: "mark-rutte", name: "Mark Rutte", role: "Secretary General", organization: "NATO", kind: .official)
+    id: "mark-rutte", name: "Mark Rutte", role: "Secretary General", organization: "NATO",
+    kind: .official)
   static let hart = Speaker(
     id: "allison-hart", name: "Allison Hart", role: "Acting Spokesperson", organization: "NATO",
     kind: .moderator)
-  static let bayer = Speaker(id: "lili-bayer", name: "Lili Bayer", affiliation: "Reuters", kind: .journalist)
+  static let bayer = Speaker(
+    id: "lili-bayer", name: "Lili Bayer", affiliation: "Reuters", kind: .journalist)
 
   static let labels: [String: Speaker] = [
     "NATO Secretary General Mark Rutte": rutte,
@@ -255,7 +267,9 @@ enum Briefing {
     Thank you.
     """
 
-  static func fixture(_ marked: String = text, findings: [(FindingKind, String, String?)] = []) -> EditorFixture {
+  static func fixture(_ marked: String = text, findings: [(FindingKind, String, String?)] = [])
+    -> EditorFixture
+  {
     EditorFixture(marked, headerLines: 1, principal: rutte, labels: labels, findings: findings)
   }
 }

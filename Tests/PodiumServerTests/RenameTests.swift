@@ -11,11 +11,13 @@ import Testing
   /// Applies the edits of a WorkspaceEdit to the fixture's text.
   func apply(_ edit: JSON, _ fixture: EditorFixture, _ encoding: PositionEncoding) -> String {
     let edits =
-      edit["documentChanges"]?[0]?["edits"]?.arrayValue ?? edit["changes"]?[fixture.uri]?.arrayValue ?? []
+      edit["documentChanges"]?[0]?["edits"]?.arrayValue ?? edit["changes"]?[fixture.uri]?.arrayValue
+      ?? []
     var bytes = Array(fixture.text.utf8)
     let ranges = edits.compactMap { edit -> (Range<Int>, String)? in
       guard let start = fixture.offset(edit["range"]?["start"], encoding),
-        let end = fixture.offset(edit["range"]?["end"], encoding), let text = edit["newText"]?.stringValue
+        let end = fixture.offset(edit["range"]?["end"], encoding),
+        let text = edit["newText"]?.stringValue
       else { return nil }
       return (start..<end, text)
     }
@@ -45,7 +47,8 @@ import Testing
     EditorFixture(
       text, headerLines: 1,
       labels: [
-        "NATO Secretary General Mark Rutte": Briefing.rutte, "NATO Secretary General Rutte": Briefing.rutte,
+        "NATO Secretary General Mark Rutte": Briefing.rutte,
+        "NATO Secretary General Rutte": Briefing.rutte,
         "🗣 | NATO Secretary General": Briefing.rutte, "Lili Bayer, Reuters": Briefing.bayer,
       ])
   }
@@ -55,7 +58,10 @@ import Testing
     let fixture = Self.fixture()
     let result = try call(
       Rename.prepareMethod, fixture.snapshot(encoding: encoding),
-      ["textDocument": fixture.textDocument, "position": fixture.position(fixture.cursors[0], encoding)]
+      [
+        "textDocument": fixture.textDocument,
+        "position": fixture.position(fixture.cursors[0], encoding),
+      ]
     ).get()
     #expect(result["placeholder"] == "Mark Rutte")
     #expect(fixture.text(of: result["range"], encoding) == "Mark Rutte")
@@ -63,15 +69,22 @@ import Testing
 
   @Test(arguments: encodings)
   func prepareRenameOutsideLabelsIsNull(encoding: PositionEncoding) throws {
-    let fixture = Self.fixture(Self.text.replacingOccurrences("‸", "").replacingOccurrences("Good after", "Good ‸after"))
+    let fixture = Self.fixture(
+      Self.text.replacingOccurrences("‸", "").replacingOccurrences("Good after", "Good ‸after"))
     let result = try call(
       Rename.prepareMethod, fixture.snapshot(encoding: encoding),
-      ["textDocument": fixture.textDocument, "position": fixture.position(fixture.cursors[0], encoding)]
+      [
+        "textDocument": fixture.textDocument,
+        "position": fixture.position(fixture.cursors[0], encoding),
+      ]
     ).get()
     #expect(result == .null)
     let rename = call(
       Rename.method, fixture.snapshot(encoding: encoding),
-      ["textDocument": fixture.textDocument, "position": fixture.position(fixture.cursors[0], encoding), "newName": "X"])
+      [
+        "textDocument": fixture.textDocument,
+        "position": fixture.position(fixture.cursors[0], encoding), "newName": "X",
+      ])
     #expect(rename.errorCode == ErrorCode.requestFailed)
   }
 
@@ -80,20 +93,30 @@ import Testing
     let fixture = Self.fixture()
     let result = try call(
       Rename.method, fixture.snapshot(encoding: encoding, capabilities: Self.documentChanges),
-      ["textDocument": fixture.textDocument, "position": fixture.position(fixture.cursors[0], encoding), "newName": "Mark Ruttë"]
+      [
+        "textDocument": fixture.textDocument,
+        "position": fixture.position(fixture.cursors[0], encoding), "newName": "Mark Ruttë",
+      ]
     ).get()
-    #expect(result["documentChanges"]?[0]?["textDocument"] == ["uri": .string(fixture.uri), "version": 7])
     #expect(
-      apply(result, fixture, encoding) == Self.text.replacingOccurrences("‸", "")
+      result["documentChanges"]?[0]?["textDocument"] == ["uri": .string(fixture.uri), "version": 7])
+    #expect(
+      apply(result, fixture, encoding)
+        == Self.text.replacingOccurrences("‸", "")
         .replacingOccurrences("General Mark Rutte\nGood", "General Mark Ruttë\nGood")
         .replacingOccurrences("General Rutte:", "General Ruttë:"))
   }
 
   @Test func renameWithoutDocumentChangesUsesChanges() throws {
-    let fixture = Self.fixture(Self.text.replacingOccurrences("‸", "").replacingOccurrences("Lili Bayer, Reuters", "Lili ‸Bayer, Reuters"))
+    let fixture = Self.fixture(
+      Self.text.replacingOccurrences("‸", "").replacingOccurrences(
+        "Lili Bayer, Reuters", "Lili ‸Bayer, Reuters"))
     let result = try call(
       Rename.method, fixture.snapshot(encoding: .utf16),
-      ["textDocument": fixture.textDocument, "position": fixture.position(fixture.cursors[0], .utf16), "newName": "Lili Bayer-Smith"]
+      [
+        "textDocument": fixture.textDocument,
+        "position": fixture.position(fixture.cursors[0], .utf16), "newName": "Lili Bayer-Smith",
+      ]
     ).get()
     #expect(result["documentChanges"] == nil)
     #expect(apply(result, fixture, .utf16).contains("Lili Bayer-Smith, Reuters"))
@@ -103,9 +126,23 @@ import Testing
     let fixture = Self.fixture()
     let snapshot = fixture.snapshot(encoding: .utf16)
     let at = fixture.position(fixture.cursors[0], .utf16)
-    #expect(call(Rename.method, snapshot, ["textDocument": fixture.textDocument, "position": at, "newName": " "]).errorCode == ErrorCode.invalidParams)
-    #expect(call(Rename.method, snapshot, ["textDocument": fixture.textDocument, "position": at, "newName": "A\nB"]).errorCode == ErrorCode.invalidParams)
-    #expect(call(Rename.prepareMethod, snapshot, ["textDocument": fixture.textDocument, "position": ["line": 400, "character": 0]]).errorCode == ErrorCode.invalidParams)
-    #expect(call(Rename.prepareMethod, snapshot, ["textDocument": ["uri": "file:///x"], "position": at]).errorCode == ErrorCode.invalidParams)
+    #expect(
+      call(
+        Rename.method, snapshot,
+        ["textDocument": fixture.textDocument, "position": at, "newName": " "]
+      ).errorCode == ErrorCode.invalidParams)
+    #expect(
+      call(
+        Rename.method, snapshot,
+        ["textDocument": fixture.textDocument, "position": at, "newName": "A\nB"]
+      ).errorCode == ErrorCode.invalidParams)
+    #expect(
+      call(
+        Rename.prepareMethod, snapshot,
+        ["textDocument": fixture.textDocument, "position": ["line": 400, "character": 0]]
+      ).errorCode == ErrorCode.invalidParams)
+    #expect(
+      call(Rename.prepareMethod, snapshot, ["textDocument": ["uri": "file:///x"], "position": at])
+        .errorCode == ErrorCode.invalidParams)
   }
 }

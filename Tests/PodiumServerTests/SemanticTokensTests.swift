@@ -23,7 +23,8 @@ import Testing
     for i in stride(from: 0, to: ints.count, by: 5) {
       line += ints[i]
       character = ints[i] == 0 ? character + ints[i + 1] : ints[i + 1]
-      let start = fixture.transcript.text.offset(of: TextPosition(line: line, character: character), encoding: encoding)
+      let start = fixture.transcript.text.offset(
+        of: TextPosition(line: line, character: character), encoding: encoding)
       let end = fixture.transcript.text.offset(
         of: TextPosition(line: line, character: character + ints[i + 2]), encoding: encoding)
       result.append(
@@ -38,7 +39,8 @@ import Testing
   func fullTokensMarkLabelPartsQuestionsAndMarkers(encoding: PositionEncoding) throws {
     let fixture = Briefing.fixture()
     let result = try call(
-      SemanticTokens.fullMethod, fixture.snapshot(encoding: encoding), ["textDocument": fixture.textDocument]
+      SemanticTokens.fullMethod, fixture.snapshot(encoding: encoding),
+      ["textDocument": fixture.textDocument]
     ).get()
     let tokens = decode(try #require(result["data"]?.arrayValue), fixture, encoding)
     #expect(
@@ -88,7 +90,8 @@ import Testing
       ["textDocument": fixture.textDocument, "range": range(9, 0, 10, 12)]
     ).get()
     let tokens = decode(try #require(result["data"]?.arrayValue), fixture, encoding)
-    #expect(tokens.map(\.text) == ["Lili Bayer", "Reuters", "Secretary General, what about Ukraine?"])
+    #expect(
+      tokens.map(\.text) == ["Lili Bayer", "Reuters", "Secretary General, what about Ukraine?"])
     #expect(result["resultId"] == nil)
   }
 
@@ -97,7 +100,8 @@ import Testing
     var before = Briefing.fixture()
     before.uri = "file:///delta.transcript"
     let first = try call(
-      SemanticTokens.fullMethod, before.snapshot(encoding: .utf16), ["textDocument": before.textDocument]
+      SemanticTokens.fullMethod, before.snapshot(encoding: .utf16),
+      ["textDocument": before.textDocument]
     ).get()
     let firstData = try #require(first["data"]?.arrayValue).compactMap(\.intValue)
     let id = try #require(first["resultId"]?.stringValue)
@@ -111,7 +115,8 @@ import Testing
     let sameID = try #require(same["resultId"]?.stringValue)
 
     // A stage marker added in the answer.
-    var after = Briefing.fixture(Briefing.text.replacingOccurrences("We will see.", "We will [laughter] see."))
+    var after = Briefing.fixture(
+      Briefing.text.replacingOccurrences("We will see.", "We will [laughter] see."))
     after.uri = before.uri
     let delta = try call(
       SemanticTokens.deltaMethod, after.snapshot(encoding: .utf16),
@@ -120,7 +125,8 @@ import Testing
     let edits = try #require(delta["edits"]?.arrayValue)
     #expect(edits.count == 1)
     let full = try call(
-      SemanticTokens.fullMethod, after.snapshot(encoding: .utf16), ["textDocument": after.textDocument]
+      SemanticTokens.fullMethod, after.snapshot(encoding: .utf16),
+      ["textDocument": after.textDocument]
     ).get()
     let fullData = try #require(full["data"]?.arrayValue).compactMap(\.intValue)
     // Applying the edit to the old data gives the new data.
@@ -146,15 +152,20 @@ import Testing
   @Test func tokensNeverSpanLines() throws {
     let fixture = EditorFixture(
       "Q: First line of a question\ncontinued here [inaudible]\nand here?\nA: Yes.",
-      labels: ["Q": Speaker(id: "q", name: "Q", kind: .anonymous), "A": Speaker(id: "a", name: "A", kind: .official)])
+      labels: [
+        "Q": Speaker(id: "q", name: "Q", kind: .anonymous),
+        "A": Speaker(id: "a", name: "A", kind: .official),
+      ])
     let result = try call(
-      SemanticTokens.fullMethod, fixture.snapshot(encoding: .utf16), ["textDocument": fixture.textDocument]
+      SemanticTokens.fullMethod, fixture.snapshot(encoding: .utf16),
+      ["textDocument": fixture.textDocument]
     ).get()
     let tokens = decode(try #require(result["data"]?.arrayValue), fixture, .utf16)
     #expect(tokens.allSatisfy { !$0.text.contains("\n") })
     #expect(
       tokens.map(\.text) == [
-        "Q", ":", "First line of a question", "continued here", "[inaudible]", "and here?", "A", ":",
+        "Q", ":", "First line of a question", "continued here", "[inaudible]", "and here?", "A",
+        ":",
       ])
     #expect(tokens.first?.type == "keyword")
   }
@@ -165,13 +176,17 @@ import Testing
     #expect(
       call(SemanticTokens.fullMethod, snapshot, ["textDocument": ["uri": "file:///nope"]]).errorCode
         == ErrorCode.invalidParams)
-    #expect(call(SemanticTokens.rangeMethod, snapshot, ["textDocument": fixture.textDocument]).errorCode == ErrorCode.invalidParams)
+    #expect(
+      call(SemanticTokens.rangeMethod, snapshot, ["textDocument": fixture.textDocument]).errorCode
+        == ErrorCode.invalidParams)
     let far = try call(
-      SemanticTokens.rangeMethod, snapshot, ["textDocument": fixture.textDocument, "range": range(500, 0, 900, 3)]
+      SemanticTokens.rangeMethod, snapshot,
+      ["textDocument": fixture.textDocument, "range": range(500, 0, 900, 3)]
     ).get()
     #expect(far["data"] == [])
     let reversed = try call(
-      SemanticTokens.rangeMethod, snapshot, ["textDocument": fixture.textDocument, "range": range(12, 0, 2, 0)]
+      SemanticTokens.rangeMethod, snapshot,
+      ["textDocument": fixture.textDocument, "range": range(12, 0, 2, 0)]
     ).get()
     #expect(reversed["data"]?.arrayValue != nil)
   }
@@ -183,19 +198,27 @@ import Testing
     #expect(provider["full"]?["delta"] == true)
     #expect(provider["range"] == true)
     #expect(provider["legend"]?["tokenTypes"]?.arrayValue?.first == "namespace")
-    for name in ["inlayHintProvider", "codeLensProvider", "completionProvider", "renameProvider", "codeActionProvider"] {
+    for name in [
+      "inlayHintProvider", "codeLensProvider", "completionProvider", "renameProvider",
+      "codeActionProvider",
+    ] {
       #expect(result["capabilities"]?[name] != nil, "\(name)")
     }
   }
 
   /// Goes through the real parser: passes once it lands (the provisional parser finds no turns).
-  @Test(.disabled(if: TranscriptParser.parse("A: x\nB: y").turns.isEmpty, "the provisional parser finds no turns"))
+  @Test(
+    .disabled(
+      if: TranscriptParser.parse("A: x\nB: y").turns.isEmpty,
+      "the provisional parser finds no turns"))
   func parsedInlineTranscriptHasLabelTokens() throws {
     let harness = ServerHarness()
     harness.initialize()
     let uri = "file:///inline.transcript"
     harness.open(uri, InlineSample.text)
-    let result = try harness.request(SemanticTokens.fullMethod, ["textDocument": ["uri": .string(uri)]]).get()
+    let result = try harness.request(
+      SemanticTokens.fullMethod, ["textDocument": ["uri": .string(uri)]]
+    ).get()
     #expect((result["data"]?.arrayValue?.count ?? 0) >= 5 * 4)
   }
 }

@@ -36,14 +36,17 @@ enum CodeActions {
 
     if wanted(quickFix) {
       for finding in transcript.findings {
-        guard let suggestion = finding.suggestion, finding.range.upperBound <= text.utf8Count else { continue }
+        guard let suggestion = finding.suggestion, finding.range.upperBound <= text.utf8Count else {
+          continue
+        }
         let encoded = ranges.range(finding.range)
         let matched = diagnostics.filter { diagnostic in
           diagnostic["code"]?.stringValue == finding.kind.rawValue && diagnostic["range"] == encoded
             && (diagnostic["source"]?.stringValue ?? "podium") == "podium"
         }
         let underCursor =
-          finding.range.overlaps(from..<to) || (finding.range.lowerBound <= from && from <= finding.range.upperBound)
+          finding.range.overlaps(from..<to)
+          || (finding.range.lowerBound <= from && from <= finding.range.upperBound)
         guard !matched.isEmpty || underCursor else { continue }
         var action: JSONObject = [
           "title": .string(title(finding, suggestion)),
@@ -82,7 +85,9 @@ enum CodeActions {
   }
 
   /// Every label rewritten in one layout, its words kept: inline `Name: text` or own-line.
-  static func labelRewrite(_ transcript: Transcript, anatomies: [LabelAnatomy?], inline: Bool) -> [TextEdit] {
+  static func labelRewrite(_ transcript: Transcript, anatomies: [LabelAnatomy?], inline: Bool)
+    -> [TextEdit]
+  {
     let text = transcript.text
     let present = anatomies.compactMap { $0 }
     let ownLine = present.filter { !$0.isInline }
@@ -96,7 +101,8 @@ enum CodeActions {
       guard !turn.body.isEmpty, turn.body.lowerBound >= anatomy.range.upperBound,
         turn.body.lowerBound <= text.utf8Count
       else { continue }
-      let words = String(decoding: text.bytes(in: anatomy.range.lowerBound..<anatomy.core.upperBound), as: UTF8.self)
+      let words = String(
+        decoding: text.bytes(in: anatomy.range.lowerBound..<anatomy.core.upperBound), as: UTF8.self)
       let replaced = anatomy.range.lowerBound..<turn.body.lowerBound
       let current = String(decoding: text.bytes(in: replaced), as: UTF8.self)
       let wanted: String

@@ -23,11 +23,15 @@ enum CodeLens {
     let ranges = snapshot.ranges(in: document)
     return .array(
       try lenses(document.transcript, cancel).map { lens in
-        ["range": ranges.range(lens.range), "command": ["title": .string(lens.title), "command": ""]]
+        [
+          "range": ranges.range(lens.range),
+          "command": ["title": .string(lens.title), "command": ""],
+        ]
       })
   }
 
-  static func lenses(_ transcript: Transcript, _ cancel: CancellationToken = .never) throws(ResponseError)
+  static func lenses(_ transcript: Transcript, _ cancel: CancellationToken = .never)
+    throws(ResponseError)
     -> [Lens]
   {
     let text = transcript.text
@@ -56,7 +60,9 @@ enum CodeLens {
         result.append(
           Lens(
             range: anchor,
-            title: "\(turns) \(turns == 1 ? "turn" : "turns") · \(words) \(words == 1 ? "word" : "words")"))
+            title:
+              "\(turns) \(turns == 1 ? "turn" : "turns") · \(words) \(words == 1 ? "word" : "words")"
+          ))
       }
       if turn.kind == .question {
         let by = (answers[index] ?? []).map { names[$0] ?? $0 }
@@ -88,7 +94,8 @@ enum CodeLens {
     var count = 0
     var inWord = false
     for byte in bytes {
-      let wordByte = LabelAnatomy.isWordByte(byte) && byte != UInt8(ascii: "'") && byte != UInt8(ascii: "-")
+      let wordByte =
+        LabelAnatomy.isWordByte(byte) && byte != UInt8(ascii: "'") && byte != UInt8(ascii: "-")
       let joiner = byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-")
       if wordByte {
         if !inWord { count += 1 }

@@ -30,7 +30,8 @@ enum Completion {
     }
     let offset = text.offset(of: position, encoding: snapshot.encoding)
     let snippets =
-      snapshot.clientCapabilities["textDocument"]?["completion"]?["completionItem"]?["snippetSupport"]?
+      snapshot.clientCapabilities["textDocument"]?["completion"]?["completionItem"]?[
+        "snippetSupport"]?
       .boolValue ?? false
     let (replace, items) = self.items(document.transcript, at: offset, snippets: snippets)
     let ranges = snapshot.ranges(in: document)
@@ -53,7 +54,9 @@ enum Completion {
   }
 
   /// The range the items replace (line start to cursor) and the items.
-  static func items(_ transcript: Transcript, at offset: Int, snippets: Bool) -> (Range<Int>, [Item]) {
+  static func items(_ transcript: Transcript, at offset: Int, snippets: Bool) -> (
+    Range<Int>, [Item]
+  ) {
     let text = transcript.text
     let line = text.line(containing: offset)
     let lineStart = text.lineStart(line)
@@ -76,10 +79,12 @@ enum Completion {
       // Never offer the label being typed on this very line.
       if text.line(containing: anatomy.range.lowerBound) == line { continue }
       // The label's words with its decoration ("🗣 | NATO Secretary General"), without the colon.
-      let core = String(decoding: text.bytes(in: anatomy.range.lowerBound..<anatomy.core.upperBound), as: UTF8.self)
+      let core = String(
+        decoding: text.bytes(in: anatomy.range.lowerBound..<anatomy.core.upperBound), as: UTF8.self)
       guard !core.isEmpty, seen.insert(core.lowercased()).inserted else { continue }
       let id = transcript.turns[index].speaker
-      candidates.append((core, transcript.speaker(id: id), turnsBySpeaker[id] ?? 0, candidates.count))
+      candidates.append(
+        (core, transcript.speaker(id: id), turnsBySpeaker[id] ?? 0, candidates.count))
     }
     candidates.sort { ($1.turns, $0.order) < ($0.turns, $1.order) }
 
@@ -88,7 +93,9 @@ enum Completion {
     for (rank, candidate) in candidates.enumerated() {
       if !prefix.isEmpty {
         let name = candidate.speaker?.name.lowercased() ?? ""
-        guard candidate.core.lowercased().hasPrefix(prefix) || name.hasPrefix(prefix) else { continue }
+        guard candidate.core.lowercased().hasPrefix(prefix) || name.hasPrefix(prefix) else {
+          continue
+        }
       }
       let about = [
         candidate.speaker?.role, candidate.speaker?.organization ?? candidate.speaker?.affiliation,
@@ -102,11 +109,13 @@ enum Completion {
     // Mid-sentence: something typed that starts no label.
     if !prefix.isEmpty, items.isEmpty { return (replace, []) }
     if snippets, prefix.isEmpty || "new speaker".hasPrefix(prefix) {
-      let template = style.parenthesizedOutlet ? "${1:Name} (${2:Outlet})" : "${1:Name}, ${2:Outlet}"
+      let template =
+        style.parenthesizedOutlet ? "${1:Name} (${2:Outlet})" : "${1:Name}, ${2:Outlet}"
       items.append(
         Item(
           label: "New speaker", insert: style.render(template) + "$0",
-          detail: style.render("Name, Outlet").trimmingLineBreak(), isSnippet: true, sortText: "9999"))
+          detail: style.render("Name, Outlet").trimmingLineBreak(), isSnippet: true,
+          sortText: "9999"))
     }
     return (replace, items)
   }

@@ -65,7 +65,8 @@ enum InlayHints {
       guard !turn.body.isEmpty, let speaker = transcript.speaker(id: turn.speaker) else { continue }
       let label = speaker.name + ":"
       func add(_ offset: Int, _ why: String) {
-        guard offset >= bytes.lowerBound, offset < bytes.upperBound || bytes.isEmpty && offset == bytes.lowerBound
+        guard offset >= bytes.lowerBound,
+          offset < bytes.upperBound || bytes.isEmpty && offset == bytes.lowerBound
         else { return }
         result.append(Hint(offset: offset, label: label, tooltip: tooltip(speaker, turn, why)))
       }
@@ -101,7 +102,9 @@ enum InlayHints {
     } else {
       let line = window.firstLine - 1
       let start = text.lineStart(line)
-      previousBlank = text.bytes(in: start..<text.lineEnd(line)).allSatisfy { $0 == 0x20 || $0 == 0x09 }
+      previousBlank = text.bytes(in: start..<text.lineEnd(line)).allSatisfy {
+        $0 == 0x20 || $0 == 0x09
+      }
     }
     var first = window.lineStarts[index] + window.base <= turn.body.lowerBound
     while index < window.lineStarts.count, window.lineStarts[index] + window.base < to {
@@ -109,7 +112,9 @@ enum InlayHints {
       let blank = window.isBlank(line: index)
       if !blank, !first, previousBlank || linePerParagraph {
         var start = line.lowerBound
-        while start < line.upperBound, window.bytes[start] == 0x20 || window.bytes[start] == 0x09 { start += 1 }
+        while start < line.upperBound, window.bytes[start] == 0x20 || window.bytes[start] == 0x09 {
+          start += 1
+        }
         result.append(start + window.base)
       }
       if !blank { first = false }
@@ -130,7 +135,9 @@ enum InlayHints {
       if byte == 0x0A || byte == 0x0D {
         if byte == 0x0D, index + 1 < body.count, body[index + 1] == 0x0A { index += 1 }
         let between = body[(previousBreak + 1)..<max(previousBreak + 1, index)]
-        if between.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) { return false }
+        if between.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) {
+          return false
+        }
         previousBreak = index
         lines += 1
       }

@@ -74,8 +74,14 @@ struct LabelAnatomy: Equatable {
     }
     let coreBytes = Array(bytes[start..<max(start, end)])
     let inner = Self.innerParts(coreBytes, speaker: speaker, turn: turn)
-    parts += inner.map { Part(kind: $0.kind, range: ($0.range.lowerBound + base + start)..<($0.range.upperBound + base + start)) }
-    if let colon { parts.append(Part(kind: .colon, range: (colon.lowerBound + base)..<(colon.upperBound + base))) }
+    parts += inner.map {
+      Part(
+        kind: $0.kind,
+        range: ($0.range.lowerBound + base + start)..<($0.range.upperBound + base + start))
+    }
+    if let colon {
+      parts.append(Part(kind: .colon, range: (colon.lowerBound + base)..<(colon.upperBound + base)))
+    }
     self.parts = parts
     name = parts.first { $0.kind == .name }?.range
   }
@@ -95,13 +101,18 @@ struct LabelAnatomy: Equatable {
     var found: [Part] = []
 
     if let speaker {
-      if let name = bestNameMatch(speaker.name, in: core) { found.append(Part(kind: .name, range: name)) }
+      if let name = bestNameMatch(speaker.name, in: core) {
+        found.append(Part(kind: .name, range: name))
+      }
       for (kind, value) in [
-        (PartKind.outlet, speaker.affiliation), (.role, speaker.role), (.organization, speaker.organization),
+        (PartKind.outlet, speaker.affiliation), (.role, speaker.role),
+        (.organization, speaker.organization),
       ] {
         guard let value, !value.isEmpty else { continue }
         let taken = found.map(\.range)
-        if let range = search(Array(value.utf8), in: core, where: { r in !taken.contains { $0.overlaps(r) } }) {
+        if let range = search(
+          Array(value.utf8), in: core, where: { r in !taken.contains { $0.overlaps(r) } })
+        {
           found.append(Part(kind: kind, range: range))
         }
       }
@@ -117,7 +128,9 @@ struct LabelAnatomy: Equatable {
           } else {
             kind = speaker?.kind == .journalist || speaker?.affiliation != nil ? .outlet : .role
           }
-        } else if found.contains(where: { $0.kind == .outlet && $0.range.upperBound <= piece.lowerBound }) {
+        } else if found.contains(where: {
+          $0.kind == .outlet && $0.range.upperBound <= piece.lowerBound
+        }) {
           kind = .role
         } else {
           // The first free words stand for the name ("Mark Rute" after "NATO Secretary General").
@@ -165,7 +178,9 @@ struct LabelAnatomy: Equatable {
   }
 
   /// `segment` without `taken`, split where a taken range cuts it, each piece trimmed.
-  static func subtract(_ taken: [Range<Int>], from segment: Range<Int>, in core: [UInt8]) -> [Range<Int>] {
+  static func subtract(_ taken: [Range<Int>], from segment: Range<Int>, in core: [UInt8]) -> [Range<
+    Int
+  >] {
     var pieces: [Range<Int>] = []
     var cursor = segment.lowerBound
     for range in taken.sorted(by: { $0.lowerBound < $1.lowerBound }) where range.overlaps(segment) {
@@ -199,7 +214,8 @@ struct LabelAnatomy: Equatable {
       var separatorLength = 0
       if isSeparator(byte) {
         separatorLength = 1
-      } else if byte == UInt8(ascii: "-"), index > 0, index + 1 < core.count, isSpace(core[index - 1]),
+      } else if byte == UInt8(ascii: "-"), index > 0, index + 1 < core.count,
+        isSpace(core[index - 1]),
         isSpace(core[index + 1])
       {
         separatorLength = 1
@@ -230,7 +246,8 @@ struct LabelAnatomy: Equatable {
   }
 
   static func isWordByte(_ byte: UInt8) -> Bool {
-    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+      || (byte >= 0x61 && byte <= 0x7A)
       || byte >= 0x80 || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-")
   }
 
@@ -266,7 +283,8 @@ struct LabelStyle: Equatable {
   /// The document's line break.
   var lineBreak: String
 
-  static let fallback = LabelStyle(inline: false, colon: true, parenthesizedOutlet: false, lineBreak: "\n")
+  static let fallback = LabelStyle(
+    inline: false, colon: true, parenthesizedOutlet: false, lineBreak: "\n")
 
   init(inline: Bool, colon: Bool, parenthesizedOutlet: Bool, lineBreak: String) {
     self.inline = inline
@@ -287,13 +305,16 @@ struct LabelStyle: Equatable {
     let withOutlet = anatomies.filter { $0.parts.contains { $0.kind == .outlet } }
     parenthesizedOutlet =
       !withOutlet.isEmpty
-      && withOutlet.filter { text.bytes(in: $0.core).contains(UInt8(ascii: "(")) }.count * 2 > withOutlet.count
+      && withOutlet.filter { text.bytes(in: $0.core).contains(UInt8(ascii: "(")) }.count * 2
+        > withOutlet.count
   }
 
   static func lineBreak(of text: TextBuffer) -> String {
     let probe = text.bytes(in: 0..<min(text.utf8Count, 64 * 1024))
     guard let index = probe.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return "\n" }
-    if probe[index] == 0x0D { return index + 1 < probe.count && probe[index + 1] == 0x0A ? "\r\n" : "\r" }
+    if probe[index] == 0x0D {
+      return index + 1 < probe.count && probe[index + 1] == 0x0A ? "\r\n" : "\r"
+    }
     return "\n"
   }
 

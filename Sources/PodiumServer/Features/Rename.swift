@@ -24,7 +24,8 @@ enum Rename {
       let anatomy = transcript.labelAnatomy(ofTurn: index),
       anatomy.range.lowerBound <= offset, offset <= anatomy.range.upperBound
     else { return nil }
-    guard let part = anatomy.name ?? anatomy.parts.first(where: { $0.kind == .anonymous })?.range else {
+    guard let part = anatomy.name ?? anatomy.parts.first(where: { $0.kind == .anonymous })?.range
+    else {
       return nil
     }
     return Target(turn: index, speaker: transcript.turns[index].speaker, range: part)
@@ -35,7 +36,8 @@ enum Rename {
   {
     let document = try snapshot.document(try params.string("textDocument.uri"))
     let position = try params.position("position")
-    guard let target = target(document.transcript, at: try offset(position, snapshot, document)) else {
+    guard let target = target(document.transcript, at: try offset(position, snapshot, document))
+    else {
       return .null
     }
     let ranges = snapshot.ranges(in: document)
@@ -51,7 +53,8 @@ enum Rename {
     guard !newName.isEmpty, !newName.contains(where: { $0.isNewline }) else {
       throw .invalidParams("newName must be a non-empty name on one line")
     }
-    guard let target = target(document.transcript, at: try offset(position, snapshot, document)) else {
+    guard let target = target(document.transcript, at: try offset(position, snapshot, document))
+    else {
       throw ResponseError(
         code: ErrorCode.requestFailed,
         message: "Nothing to rename at \(position): put the cursor on a speaker's label")
@@ -63,7 +66,8 @@ enum Rename {
   static func offset(_ position: TextPosition, _ snapshot: Snapshot, _ document: Document)
     throws(ResponseError) -> Int
   {
-    guard position.line >= 0, position.character >= 0, position.line < document.text.lineCount else {
+    guard position.line >= 0, position.character >= 0, position.line < document.text.lineCount
+    else {
       throw .invalidParams("position \(position) is outside the document")
     }
     return snapshot.offset(position, in: document)
@@ -80,19 +84,23 @@ enum Rename {
       guard let anatomy = transcript.labelAnatomy(ofTurn: index) else { continue }
       let part =
         index == target.turn
-        ? target.range : anatomy.name ?? anatomy.parts.first(where: { $0.kind == .anonymous })?.range
+        ? target.range
+        : anatomy.name ?? anatomy.parts.first(where: { $0.kind == .anonymous })?.range
       guard let part else { continue }
       let current = String(decoding: text.bytes(in: part), as: UTF8.self)
       let words = current.split(separator: " ")
       let replacement: String
       if current.lowercased() == old.lowercased() {
         replacement = newName
-      } else if words.count < oldWords.count, oldWords.suffix(words.count).map({ $0.lowercased() }) == words.map({ $0.lowercased() }),
+      } else if words.count < oldWords.count,
+        oldWords.suffix(words.count).map({ $0.lowercased() }) == words.map({ $0.lowercased() }),
         newWords.count >= words.count
       {
         // A short form ("Rutte") of the old name: the same number of words from the new one.
         replacement = newWords.suffix(words.count).joined(separator: " ")
-      } else if let range = LabelAnatomy.search(Array(old.utf8), in: Array(current.utf8), where: { _ in true }) {
+      } else if let range = LabelAnatomy.search(
+        Array(old.utf8), in: Array(current.utf8), where: { _ in true })
+      {
         // A longer form ("Mark Rutte" when "Rutte" was renamed): replace the short form inside.
         var bytes = Array(current.utf8)
         bytes.replaceSubrange(range, with: Array(newName.utf8))
@@ -128,7 +136,8 @@ enum WorkspaceEdits {
         ]
       })
     let documentChanges =
-      snapshot.clientCapabilities["workspace"]?["workspaceEdit"]?["documentChanges"]?.boolValue ?? false
+      snapshot.clientCapabilities["workspace"]?["workspaceEdit"]?["documentChanges"]?.boolValue
+      ?? false
     if documentChanges {
       return [
         "documentChanges": [

@@ -58,7 +58,8 @@ enum SemanticTokens {
     throws(ResponseError) -> JSON
   {
     let document = try snapshot.document(try params.string("textDocument.uri"))
-    let data = try encode(document.transcript, lines: 0..<Int.max, bytes: nil, snapshot.encoding, cancel)
+    let data = try encode(
+      document.transcript, lines: 0..<Int.max, bytes: nil, snapshot.encoding, cancel)
     let id = cache.store(uri: document.uri, data: data)
     return ["resultId": .string(id), "data": .array(data.map { JSON($0) })]
   }
@@ -68,7 +69,8 @@ enum SemanticTokens {
   {
     let document = try snapshot.document(try params.string("textDocument.uri"))
     let previousID = try params.string("previousResultId")
-    let data = try encode(document.transcript, lines: 0..<Int.max, bytes: nil, snapshot.encoding, cancel)
+    let data = try encode(
+      document.transcript, lines: 0..<Int.max, bytes: nil, snapshot.encoding, cancel)
     let previous = cache.data(uri: document.uri, resultID: previousID)
     let id = cache.store(uri: document.uri, data: data)
     guard let previous else {
@@ -87,7 +89,8 @@ enum SemanticTokens {
     let window = TextWindow(text: document.text, encoding: snapshot.encoding, lines: lines)
     let from = window.offset(start)
     let to = max(from, window.offset(end))
-    let data = try encode(document.transcript, window: window, bytes: from..<to, snapshot.encoding, cancel)
+    let data = try encode(
+      document.transcript, window: window, bytes: from..<to, snapshot.encoding, cancel)
     return ["data": .array(data.map { JSON($0) })]
   }
 
@@ -117,7 +120,9 @@ enum SemanticTokens {
     _ transcript: Transcript, lines: Range<Int>, bytes: Range<Int>?, _ encoding: PositionEncoding,
     _ cancel: CancellationToken = .never
   ) throws(ResponseError) -> [Int] {
-    try encode(transcript, window: TextWindow(text: transcript.text, encoding: encoding, lines: lines), bytes: bytes, encoding, cancel)
+    try encode(
+      transcript, window: TextWindow(text: transcript.text, encoding: encoding, lines: lines),
+      bytes: bytes, encoding, cancel)
   }
 
   static func encode(
@@ -126,7 +131,9 @@ enum SemanticTokens {
   ) throws(ResponseError) -> [Int] {
     var tokens = try self.tokens(transcript, window: window, cancel)
     if let bytes {
-      tokens.removeAll { !($0.range.overlaps(bytes) || (bytes.isEmpty && $0.range.contains(bytes.lowerBound))) }
+      tokens.removeAll {
+        !($0.range.overlaps(bytes) || (bytes.isEmpty && $0.range.contains(bytes.lowerBound)))
+      }
     }
     var data: [Int] = []
     data.reserveCapacity(tokens.count * 5)
@@ -141,7 +148,8 @@ enum SemanticTokens {
       guard length > 0 else { continue }
       let line = window.firstLine + index
       data += [
-        line - previousLine, line == previousLine ? character - previousCharacter : character, length,
+        line - previousLine, line == previousLine ? character - previousCharacter : character,
+        length,
         token.type.rawValue, token.modifiers,
       ]
       previousLine = line
@@ -151,7 +159,9 @@ enum SemanticTokens {
   }
 
   /// The tokens of the window's lines, sorted, non-overlapping, each on one line.
-  static func tokens(_ transcript: Transcript, window: TextWindow, _ cancel: CancellationToken = .never)
+  static func tokens(
+    _ transcript: Transcript, window: TextWindow, _ cancel: CancellationToken = .never
+  )
     throws(ResponseError) -> [Token]
   {
     var labelTokens: [Token] = []
@@ -159,7 +169,9 @@ enum SemanticTokens {
     let lines = window.lines
     var turnIndex = transcript.firstTurn(endingAfter: lines.lowerBound)
     var speakersByID: [String: Speaker] = [:]
-    while turnIndex < transcript.turns.count, transcript.turns[turnIndex].lines.lowerBound < lines.upperBound {
+    while turnIndex < transcript.turns.count,
+      transcript.turns[turnIndex].lines.lowerBound < lines.upperBound
+    {
       if turnIndex % 1024 == 0 { try cancel.checkCancelled() }
       let turn = transcript.turns[turnIndex]
       turnIndex += 1
@@ -207,7 +219,8 @@ enum SemanticTokens {
           while b > a, LabelAnatomy.isSpace(window.bytes[b - 1]) { b -= 1 }
           if a < b {
             speechTokens.append(
-              Token(range: (a + window.base)..<(b + window.base), type: .string, modifiers: modifiers))
+              Token(
+                range: (a + window.base)..<(b + window.base), type: .string, modifiers: modifiers))
           }
           index += 1
         }
@@ -215,7 +228,9 @@ enum SemanticTokens {
     }
     try cancel.checkCancelled()
     let markers = StageMarkers.find(in: window.bytes, 0..<window.bytes.count).map {
-      Token(range: ($0.lowerBound + window.base)..<($0.upperBound + window.base), type: .comment, modifiers: 0)
+      Token(
+        range: ($0.lowerBound + window.base)..<($0.upperBound + window.base), type: .comment,
+        modifiers: 0)
     }
     // Markers and labels win over question text: cut the text around them.
     let holes = (markers + labelTokens).sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -228,7 +243,9 @@ enum SemanticTokens {
         while a < b, LabelAnatomy.isSpace(window.bytes[a]) { a += 1 }
         while b > a, LabelAnatomy.isSpace(window.bytes[b - 1]) { b -= 1 }
         guard a < b else { return nil }
-        return Token(range: (a + window.base)..<(b + window.base), type: piece.type, modifiers: piece.modifiers)
+        return Token(
+          range: (a + window.base)..<(b + window.base), type: piece.type, modifiers: piece.modifiers
+        )
       }
     }
     result.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -257,13 +274,15 @@ enum SemanticTokens {
     while index < holes.count, holes[index].range.lowerBound < token.range.upperBound {
       let hole = holes[index].range
       if hole.lowerBound > cursor {
-        pieces.append(Token(range: cursor..<hole.lowerBound, type: token.type, modifiers: token.modifiers))
+        pieces.append(
+          Token(range: cursor..<hole.lowerBound, type: token.type, modifiers: token.modifiers))
       }
       cursor = max(cursor, hole.upperBound)
       index += 1
     }
     if cursor < token.range.upperBound {
-      pieces.append(Token(range: cursor..<token.range.upperBound, type: token.type, modifiers: token.modifiers))
+      pieces.append(
+        Token(range: cursor..<token.range.upperBound, type: token.type, modifiers: token.modifiers))
     }
     return pieces
   }

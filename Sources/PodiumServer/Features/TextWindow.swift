@@ -104,7 +104,13 @@ struct TextWindow {
     while offset < line.upperBound {
       var length = 1
       let byte = bytes[offset]
-      if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 } else if byte >= 0xC0 { length = 2 }
+      if byte >= 0xF0 {
+        length = 4
+      } else if byte >= 0xE0 {
+        length = 3
+      } else if byte >= 0xC0 {
+        length = 2
+      }
       length = min(length, line.upperBound - offset)
       let width = Self.units(bytes[offset..<(offset + length)], encoding)
       if units + width > max(0, position.character) { break }
@@ -128,7 +134,8 @@ struct TextWindow {
 /// `(crosstalk)`, `[laughter]`, `[inaudible 00:12:03]`.
 enum StageMarkers {
   static let words: [[UInt8]] = [
-    "inaudible", "unintelligible", "indistinct", "crosstalk", "cross talk", "cross-talk", "laughter",
+    "inaudible", "unintelligible", "indistinct", "crosstalk", "cross talk", "cross-talk",
+    "laughter",
     "laughs", "laughing", "applause", "off mic", "off-mic", "pause", "silence", "interruption",
     "interpreted", "interpretation", "translation", "translated", "no audio", "audio", "technical",
     "break in transmission", "inaudible question", "speaking", "unclear", "music", "coughs",
@@ -161,7 +168,8 @@ enum StageMarkers {
       let known = words.contains { word in
         inner.count >= word.count
           && zip(inner.prefix(word.count), word).allSatisfy { LabelAnatomy.lower($0) == $1 }
-          && (inner.count == word.count || !LabelAnatomy.isWordByte(inner[inner.startIndex + word.count]))
+          && (inner.count == word.count
+            || !LabelAnatomy.isWordByte(inner[inner.startIndex + word.count]))
       }
       if known {
         result.append(index..<(end + 1))
