@@ -2,6 +2,7 @@
 let all: [(String, () -> Void)] = [
   ("rpc", RPCBenchmarks.run),
   ("text", TextBenchmarks.run),
+  ("editor-b", EditorBenchmarksB.run),
 ]
 let wanted = Set(CommandLine.arguments.dropFirst())
 for (name, run) in all where wanted.isEmpty || wanted.contains(name) {

@@ -48,7 +48,9 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     }
     // Before initialize, notifications are dropped (LSP: all but exit).
     guard phase == .running else {
-      Log.info("dropped \(notification.method): \(phase == .starting ? "not initialized" : "shutting down")")
+      Log.info(
+        "dropped \(notification.method): \(phase == .starting ? "not initialized" : "shutting down")"
+      )
       return
     }
     do throws(ResponseError) {
@@ -132,7 +134,8 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
       if pushesDiagnostics { Diagnostics.clear(uri, connection: context.connection) }
     case "workspace/didChangeWorkspaceFolders":
       let added = params.value("event.added")?.arrayValue ?? []
-      let removed = Set((params.value("event.removed")?.arrayValue ?? []).compactMap { $0["uri"]?.stringValue })
+      let removed = Set(
+        (params.value("event.removed")?.arrayValue ?? []).compactMap { $0["uri"]?.stringValue })
       workspaceFolders.removeAll { removed.contains($0) }
       workspaceFolders += added.compactMap { $0["uri"]?.stringValue }
     default:

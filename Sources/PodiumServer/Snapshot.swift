@@ -26,7 +26,8 @@ public struct Snapshot: Sendable {
   }
 }
 
-typealias RequestHandler = @Sendable (Snapshot, Params, CancellationToken) throws(ResponseError) -> JSON
+typealias RequestHandler =
+  @Sendable (Snapshot, Params, CancellationToken) throws(ResponseError) -> JSON
 
 enum RequestHandlers {
   static let table: [String: RequestHandler] = [
@@ -40,5 +41,14 @@ enum RequestHandlers {
     Definition.method: Definition.handle,
     References.method: References.handle,
     Diagnostics.method: Diagnostics.handle,
+    SemanticTokens.fullMethod: SemanticTokens.full,
+    SemanticTokens.deltaMethod: SemanticTokens.delta,
+    SemanticTokens.rangeMethod: SemanticTokens.range,
+    InlayHints.method: InlayHints.handle,
+    CodeLens.method: CodeLens.handle,
+    Completion.method: Completion.handle,
+    Rename.prepareMethod: Rename.prepare,
+    Rename.method: Rename.handle,
+    CodeActions.method: CodeActions.handle,
   ]
 }

@@ -18,10 +18,11 @@ import Testing
     #expect(result["capabilities"]?["textDocumentSync"]?["change"] == 2)
   }
 
-  @Test(arguments: [
-    (nil, "utf-16"), (["utf-16"], "utf-16"), (["utf-32", "utf-16", "utf-8"], "utf-8"),
-    (["utf-32"], "utf-32"), (["utf-32", "utf-16"], "utf-16"), ([], "utf-16"),
-  ] as [([String]?, String)])
+  @Test(
+    arguments: [
+      (nil, "utf-16"), (["utf-16"], "utf-16"), (["utf-32", "utf-16", "utf-8"], "utf-8"),
+      (["utf-32"], "utf-32"), (["utf-32", "utf-16"], "utf-16"), ([], "utf-16"),
+    ] as [([String]?, String)])
   func negotiatesThePositionEncoding(offers: [String]?, chosen: String) {
     let harness = ServerHarness()
     let result = harness.initialize(encodings: offers)
@@ -31,7 +32,8 @@ import Testing
   @Test func initializeTwiceIsAnInvalidRequest() {
     let harness = ServerHarness()
     harness.initialize()
-    #expect(harness.request("initialize", ["capabilities": [:]]).errorCode == ErrorCode.invalidRequest)
+    #expect(
+      harness.request("initialize", ["capabilities": [:]]).errorCode == ErrorCode.invalidRequest)
   }
 
   @Test func afterShutdownOnlyExitIsAccepted() {

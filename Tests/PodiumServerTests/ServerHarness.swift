@@ -1,5 +1,6 @@
 import PodiumJSON
 import PodiumRPC
+
 @testable import PodiumServer
 
 /// Drives a `LanguageServer` in process, the way the connection's worker does.
@@ -21,7 +22,8 @@ final class ServerHarness {
     defer { nextID += 1 }
     do throws(ResponseError) {
       return .success(
-        try server.handle(Request(id: .int(Int64(nextID)), method: method, params: params), context: context))
+        try server.handle(
+          Request(id: .int(Int64(nextID)), method: method, params: params), context: context))
     } catch {
       return .failure(error)
     }
@@ -37,7 +39,9 @@ final class ServerHarness {
     if let encodings {
       capabilities["general"] = ["positionEncodings": .array(encodings.map { .string($0) })]
     }
-    var params: JSONObject = ["processId": nil, "rootUri": nil, "capabilities": .object(capabilities)]
+    var params: JSONObject = [
+      "processId": nil, "rootUri": nil, "capabilities": .object(capabilities),
+    ]
     if let options { params["initializationOptions"] = options }
     let result = try? request("initialize", .object(params)).get()
     notify("initialized", [:])
@@ -47,13 +51,21 @@ final class ServerHarness {
   func open(_ uri: String, _ text: String, version: Int = 1) {
     notify(
       "textDocument/didOpen",
-      ["textDocument": ["uri": .string(uri), "languageId": "transcript", "version": JSON(version), "text": .string(text)]])
+      [
+        "textDocument": [
+          "uri": .string(uri), "languageId": "transcript", "version": JSON(version),
+          "text": .string(text),
+        ]
+      ])
   }
 
   func change(_ uri: String, version: Int, _ changes: JSON...) {
     notify(
       "textDocument/didChange",
-      ["textDocument": ["uri": .string(uri), "version": JSON(version)], "contentChanges": .array(changes)])
+      [
+        "textDocument": ["uri": .string(uri), "version": JSON(version)],
+        "contentChanges": .array(changes),
+      ])
   }
 
   func text(_ uri: String) -> String? { server.snapshot.documents[uri]?.text.string }
@@ -65,5 +77,8 @@ final class ExitRecorder: @unchecked Sendable {
 }
 
 func range(_ l1: Int, _ c1: Int, _ l2: Int, _ c2: Int) -> JSON {
-  ["start": ["line": JSON(l1), "character": JSON(c1)], "end": ["line": JSON(l2), "character": JSON(c2)]]
+  [
+    "start": ["line": JSON(l1), "character": JSON(c1)],
+    "end": ["line": JSON(l2), "character": JSON(c2)],
+  ]
 }

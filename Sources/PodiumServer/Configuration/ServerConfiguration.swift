@@ -65,7 +65,11 @@ public struct ServerConfiguration: Sendable, Hashable {
       }
     }
     if let lens = settings["codeLens"] {
-      if let on = lens.boolValue { next.codeLens = on } else { problems.append("codeLens must be a boolean") }
+      if let on = lens.boolValue {
+        next.codeLens = on
+      } else {
+        problems.append("codeLens must be a boolean")
+      }
     }
     if let levels = settings["diagnostics"]?.objectValue {
       for (key, value) in levels {
@@ -77,7 +81,8 @@ public struct ServerConfiguration: Sendable, Hashable {
         case "off"?: next.diagnostics[kind] = .some(nil)
         case let name? where DiagnosticSeverity(name: name) != nil:
           next.diagnostics[kind] = DiagnosticSeverity(name: name)
-        default: problems.append("diagnostics.\(key) must be error, warning, information, hint or off")
+        default:
+          problems.append("diagnostics.\(key) must be error, warning, information, hint or off")
         }
       }
     }

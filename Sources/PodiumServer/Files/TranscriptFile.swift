@@ -13,7 +13,9 @@ public enum TranscriptFile {
   /// The file's bytes; refuses what is not text (a NUL byte in its first 8 KiB).
   public static func read(_ path: String) throws(ReadError) -> [UInt8] {
     let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { throw ReadError(description: "\(path): \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else {
+      throw ReadError(description: "\(path): \(String(cString: strerror(errno)))")
+    }
     defer { close(fd) }
     var info = stat()
     if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
@@ -42,7 +44,8 @@ public enum TranscriptFile {
     if !path.hasPrefix("/") {
       var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
       if getcwd(&buffer, buffer.count) != nil {
-        let cwd = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let cwd = String(
+          decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         absolute = cwd + "/" + path
       }
     }

@@ -23,6 +23,12 @@ enum Capabilities {
         "diagnosticProvider": [
           "identifier": "podium", "interFileDependencies": false, "workspaceDiagnostics": false,
         ],
+        "semanticTokensProvider": SemanticTokens.capability,
+        "inlayHintProvider": InlayHints.capability,
+        "codeLensProvider": CodeLens.capability,
+        "completionProvider": Completion.capability,
+        "renameProvider": Rename.capability,
+        "codeActionProvider": CodeActions.capability,
         "workspace": [
           "workspaceFolders": ["supported": true, "changeNotifications": true]
         ],

@@ -1,0 +1,75 @@
+import PodiumCore
+import PodiumJSON
+import PodiumRPC
+import PodiumServer
+
+/// Inlay hints and semantic tokens for one screenful (60 lines) of a ~10 MB generated
+/// inline-label press conference, through the server's request path (in process, no framing).
+/// With the provisional parser (no turns) and the provisional array-backed line index these
+/// numbers mean little; rerun after the parser and the rope land.
+enum EditorBenchmarksB {
+  static let exchange = """
+    Allison Hart (NATO Acting Spokesperson): We'll go to Reuters, then Bloomberg.
+
+    Lili Bayer (Reuters): Secretary General, you have said repeatedly that Ukraine needs to be put in a position of strength. What does that mean now? [inaudible]
+
+    Mark Rutte (NATO Secretary General): Thank you. First of all, we all agree that we need a durable and lasting peace, not a Minsk three. 🗣 We cannot allow President Putin to win.
+
+    And that means continued support, more defence spending and more production across the Alliance.
+
+    Andrea Palasciano (Bloomberg): President Trump has said that negotiations are effectively under way [crosstalk] — is Europe at the table?
+
+    Mark Rutte (NATO Secretary General): Europe will be involved, and Ukraine will be involved. That is clear.
+
+
+    """
+
+  static func run() {
+    let header = "Press conference by NATO Secretary General Mark Rutte, Brussels, 13 February 2025\n\n"
+    let target = 10 * 1024 * 1024
+    var text = header
+    text.reserveCapacity(target + exchange.utf8.count)
+    while text.utf8.count < target { text += exchange }
+    let lines = text.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+
+    let server = LanguageServer()
+    let connection = Connection(sink: MemorySink())
+    let context = RequestContext(connection: connection)
+    _ = try? server.handle(
+      Request(id: 0, method: "initialize", params: ["capabilities": [:], "processId": nil]), context: context)
+    server.handle(Notification(method: "initialized", params: [:]), context: context)
+    let uri = "file:///bench.transcript"
+    let open = seconds {
+      server.handle(
+        Notification(
+          method: "textDocument/didOpen",
+          params: [
+            "textDocument": [
+              "uri": .string(uri), "languageId": "transcript", "version": 1, "text": .string(text),
+            ]
+          ]), context: context)
+    }
+    report("editor.didOpen (\(text.utf8.count / 1024 / 1024) MB, \(lines) lines)", format(open * 1e9))
+
+    let rounds = 50
+    var id: Int64 = 1
+    for method in ["textDocument/inlayHint", "textDocument/semanticTokens/range"] {
+      var samples = Samples()
+      let clock = ContinuousClock()
+      for round in 0..<rounds {
+        // Screens spread over the document.
+        let first = (lines - 60) * round / rounds
+        let params: JSON = [
+          "textDocument": ["uri": .string(uri)],
+          "range": [
+            "start": ["line": JSON(first), "character": 0], "end": ["line": JSON(first + 60), "character": 0],
+          ],
+        ]
+        id += 1
+        let request = Request(id: .int(id), method: method, params: params)
+        samples.record(clock.measure { _ = try? server.handle(request, context: context) })
+      }
+      report("editor.\(method) (60 lines of \(text.utf8.count / 1024 / 1024) MB)", samples.summary)
+    }
+  }
+}
