@@ -32,6 +32,7 @@ enum HeaderParser {
       }
       switch classifier.classify(i) {
       case .text, .nonSpeech(.separator), .nonSpeech(.boilerplate): break
+      case .label(let c) where c.strength == .weak && c.bodyStart == nil && nonBlank == 0: break
       default: break scan
       }
       let text = Bytes.string(p, s, e)
@@ -47,6 +48,7 @@ enum HeaderParser {
         }
       case .byLine(let name):
         texts.append(text)
+        if nonBlank == 1 && header.title == nil { header.title = stripBullets(text) }
         if principal == nil, let name, let a = LabelAnatomy.parse(name),
           a.name != nil || a.role != nil
         {
@@ -70,6 +72,7 @@ enum HeaderParser {
         }
         texts.append(text)
       case .other:
+        if nonBlank == 1 && header.title == nil { header.title = stripBullets(text) }
         texts.append(text)
       }
       i += 1
@@ -105,6 +108,12 @@ enum HeaderParser {
     }
     if lower.hasPrefix("last updated") || lower.hasPrefix("updated:") { return .lastUpdated }
     if lower.hasPrefix("by ") { return .byLine(principalPhrase(after: text, at: 3)) }
+    if let r = lower.firstRange(of: "interview with "), let next = text[r.upperBound...].first,
+      next.isUppercase
+    {
+      let offset = lower.distance(from: lower.startIndex, to: r.upperBound)
+      return .byLine(principalPhrase(after: text, at: offset))
+    }
     if let r = lower.firstRange(of: " by "), let next = text[r.upperBound...].first,
       next.isUppercase || lower[r.upperBound...].hasPrefix("the ")
     {
@@ -212,7 +221,7 @@ enum HeaderParser {
 
   static func stripBullets(_ text: String) -> String {
     var t = Substring(text)
-    while let f = t.first, "•·|*-–".contains(f) || f.isWhitespace { t = t.dropFirst() }
+    while let f = t.first, "•·|*-–#".contains(f) || f.isWhitespace { t = t.dropFirst() }
     while let l = t.last, "•·|-–".contains(l) || l.isWhitespace { t = t.dropLast() }
     return String(t)
   }

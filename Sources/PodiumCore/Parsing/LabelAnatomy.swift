@@ -76,6 +76,17 @@ struct LabelAnatomy: Sendable, Equatable {
     }
     guard let head = parts.first, !head.isEmpty else { return nil }
     if parts.count > 3 || parts.dropFirst().contains(where: { $0.isEmpty }) { return nil }
+    // Hansard: "The Secretary of State for Transport (Ms Helen Carter)".
+    if groups.count == 1, parts.count == 1, head.lowercased().hasPrefix("the "),
+      var person = LabelAnatomy.parse(groups[0]), person.name != nil, person.role == nil,
+      person.outlet == nil
+    {
+      person.role = String(head.dropFirst(4))
+      person.hasStrongRole = true
+      person.hadParenthesis = true
+      person.kind = .official
+      return person
+    }
     guard result.parseHead(head) else { return nil }
     for tail in parts.dropFirst() {
       guard result.parseAffiliation(tail, inBrackets: false) else { return nil }
@@ -193,6 +204,8 @@ struct LabelAnatomy: Sendable, Equatable {
 
   /// `SKY News`, `Acting NATO Spokesperson`, `Interfax Ukraine`, `White House Press Secretary`.
   private mutating func parseAffiliation(_ text: String, inBrackets: Bool) -> Bool {
+    // "House of Commons Hansard, 12 March 2024": a date is no affiliation.
+    if DateParser.firstDate(in: text) != nil { return false }
     let tokens = Words.tokens(text).map(String.init)
     if tokens.isEmpty || tokens.count > 9 { return false }
     var hasRole = false

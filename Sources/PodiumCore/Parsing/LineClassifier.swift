@@ -82,6 +82,7 @@ struct LineClassifier {
       if Bytes.isDigit(first) && isCueNumber(s, e, next: i + 1) { return .nonSpeech(.cueNumber) }
     }
     if first == 0x23 && isHashtagLine(s, e) { return .nonSpeech(.boilerplate) }
+    if first == 0x45 && e - s <= 32 && isEndMarker(s, e) { return .nonSpeech(.boilerplate) }
     if !Bytes.isAlpha(first) && !Bytes.isDigit(first) && e - s <= 400 && isSeparator(s, e) {
       return .nonSpeech(.separator)
     }
@@ -149,6 +150,18 @@ struct LineClassifier {
     return ns < ne && hasArrow(ns, ne)
   }
 
+  /// `END 2:14 P.M. EDT`, `END`.
+  private func isEndMarker(_ s: Int, _ e: Int) -> Bool {
+    guard Bytes.hasPrefix(p, s, e, "END"), p[s + 1] == 0x4E, p[s + 2] == 0x44 else {
+      return false
+    }
+    if s + 3 == e { return true }
+    guard Bytes.isSpace(p[s + 3]) else { return false }
+    var digits = 0
+    for k in (s + 3)..<e where Bytes.isDigit(p[k]) { digits += 1 }
+    return digits >= 3 || Bytes.string(p, s + 3, e).allSatisfy { !$0.isLowercase }
+  }
+
   private func isHashtagLine(_ s: Int, _ e: Int) -> Bool {
     let text = Bytes.string(p, s, e)
     return Words.tokens(text).allSatisfy { $0.hasPrefix("#") && $0.count > 1 }
@@ -209,6 +222,8 @@ struct LineClassifier {
     if k < e && p[k] == 0x2E { k += 1 }
     if k == e {
       guard c == 0x51, hasSpeechAfter(next) else { return nil }
+    } else if c == 0x51 && k + 1 < e && p[k] == 0x20 && Bytes.isUpper(p[k + 1]) {
+      // "Q Thank you, John." — no sentence starts with a bare "Q".
     } else {
       guard p[k] == 0x09 || (k + 1 < e && p[k] == 0x20 && p[k + 1] == 0x20) else { return nil }
     }
@@ -228,7 +243,8 @@ struct LineClassifier {
     var dot = -1
     while k < limit {
       if p[k] == 0x2E && (k + 1 == e || Bytes.isSpace(p[k + 1])) && k > s
-        && Bytes.isUpper(p[k - 1]) && (k - 2 < s || Bytes.isUpper(p[k - 2]))
+        && (Bytes.isUpper(p[k - 1]) && (k - 2 < s || Bytes.isUpper(p[k - 2]))
+          || k - 8 >= s && Bytes.hasPrefix(p, k - 8, k, " tempore"))
       {
         dot = k
         break
@@ -304,7 +320,7 @@ struct LineClassifier {
       markdown = true
     }
     if prefix.hasPrefix("**") || prefix.hasPrefix("__") { markdown = true }
-    prefix = Self.stripMarkdown(prefix)
+    prefix = Self.stripTimestamps(Self.stripMarkdown(prefix))
     guard !prefix.isEmpty, let anatomy = LabelAnatomy.parse(prefix) else { return nil }
     var body = Bytes.skipSpace(p, afterColon, e)
     if body < e && isBareTimestamp(body, e) { body = e }  // Rev: "Name: (00:41)"
@@ -356,6 +372,10 @@ struct LineClassifier {
       strength = .strong
     } else if anatomy.nameWordCount >= 2 && anatomy.nameWordCount <= 4 {
       strength = .weak
+    } else if anatomy.name == nil, let role = anatomy.roleKey, !role.contains(" "),
+      Vocabulary.moderatorWords.contains(role) || Vocabulary.journalistWords.contains(role)
+    {
+      strength = .strong  // "Moderator", "Host", "Interviewer" alone on a line
     } else if anatomy.name == nil && anatomy.hasStrongRole {
       strength = .weak
     } else if anatomy.nameWordCount == 1 && anatomy.allCaps {
@@ -412,6 +432,32 @@ struct LineClassifier {
       }
     }
     return sawDecoration ? String(String.UnicodeScalarView(scalars)) : text
+  }
+
+  /// "Speaker 1 (00:00:03)" → "Speaker 1".
+  static func stripTimestamps(_ text: String) -> String {
+    guard text.contains(":") else { return text }
+    var out = ""
+    var group = ""
+    var depth = 0
+    for ch in text {
+      if ch == "(" || ch == "[" {
+        depth += 1
+        group.append(ch)
+      } else if depth > 0 {
+        group.append(ch)
+        if ch == ")" || ch == "]" {
+          depth -= 1
+          if depth == 0 {
+            if !LabelAnatomy.isTimestamp(group.dropFirst().dropLast()) { out += group }
+            group = ""
+          }
+        }
+      } else {
+        out.append(ch)
+      }
+    }
+    return Words.trim(out + group)
   }
 
   static func stripMarkdown(_ text: String) -> String {

@@ -69,7 +69,7 @@ enum Vocabulary {
     "chapter", "section", "part", "table", "figure", "live", "video", "audio", "photo",
     "speech", "interview", "briefing", "doorstep", "debate", "hearing", "session",
     "meeting", "summit", "agenda", "item", "items", "minutes", "welcome", "ladies",
-    "gentlemen", "everyone", "everybody", "dear", "friends", "colleagues", "hey",
+    "gentlemen", "everyone", "everybody", "dear", "friends", "colleagues", "hey", "webvtt",
   ]
   /// Labels that stand for an anonymous questioner.
   static let questionLabels: Set<String> = [
