@@ -7,9 +7,14 @@ struct FindingsDetector {
   let speakers: [Speaker]
   let unresolved: Set<String>
   private let byID: [String: Int]
+  private let cache: LabelCache
 
-  init(p: UnsafeBufferPointer<UInt8>, base: Int, speakers: [Speaker], unresolved: Set<String>) {
+  init(
+    p: UnsafeBufferPointer<UInt8>, base: Int, speakers: [Speaker], unresolved: Set<String>,
+    cache: LabelCache = LabelCache()
+  ) {
     self.p = p
+    self.cache = cache
     self.base = base
     self.speakers = speakers
     self.unresolved = unresolved
@@ -70,9 +75,9 @@ struct FindingsDetector {
   // MARK: Spelling variants
 
   private struct Word {
-    var text: Substring
     var range: Range<Int>
-    var capitalised: Bool
+    /// Starts with an ASCII capital, or with a non-ASCII letter (checked when compared).
+    var maybeCapitalised: Bool
   }
 
   private func words(in r: Range<Int>) -> [Word] {
@@ -92,15 +97,18 @@ struct FindingsDetector {
         }
       }
       if i > start {
-        let t = Bytes.string(p, start, i)
-        let w = Substring(t)
+        let b = p[start]
         out.append(
-          Word(text: w, range: (start + base)..<(i + base), capitalised: LabelAnatomy.isCapitalised(w)))
+          Word(range: (start + base)..<(i + base), maybeCapitalised: Bytes.isUpper(b) || b >= 0x80))
       } else {
         i += 1
       }
     }
     return out
+  }
+
+  private func wordText(_ w: Word) -> String {
+    Bytes.string(p, w.range.lowerBound - base, w.range.upperBound - base)
   }
 
   /// Multi-byte punctuation (– — “ ” ’ …, NBSP) ends a word.
@@ -112,18 +120,30 @@ struct FindingsDetector {
   }
 
   private func spellingVariants(in region: Range<Int>, label: Range<Int>) -> [Finding] {
-    guard let lt = labelText(label), let anatomy = labelAnatomy(lt) else { return [] }
+    let raw = text(label)
+    let targets = cache.targets("f" + raw) {
+      let lt = labelText(label) ?? ""
+      guard let anatomy = labelAnatomy(lt) else { return [] }
+      var out: [LabelCache.Target] = []
+      if let name = anatomy.name, anatomy.nameWordCount >= 2 {
+        let words = Words.tokens(name).map(String.init).filter {
+          !Vocabulary.honorifics.contains(LabelAnatomy.bare($0))
+        }
+        out.append(LabelCache.Target(words: words, suggestion: words.joined(separator: " "), isOutlet: false))
+      }
+      if let outlet = anatomy.outlet {
+        let words = Words.tokens(outlet).map(String.init)
+        if words.count >= 2 { out.append(LabelCache.Target(words: words, suggestion: outlet, isOutlet: true)) }
+      }
+      return out
+    }
+    if targets.isEmpty { return [] }
     var out: [Finding] = []
     let ws = words(in: region)
-    if let name = anatomy.name, anatomy.nameWordCount >= 2 {
-      let target = Words.tokens(name).map(String.init).filter { !Vocabulary.honorifics.contains(LabelAnatomy.bare($0)) }
-      out += match(target, in: ws, kind: .spellingVariant, suggestion: target.joined(separator: " "), label: label, what: "name")
-    }
-    if let outlet = anatomy.outlet {
-      let target = Words.tokens(outlet).map(String.init)
-      if target.count >= 2 {
-        out += match(target, in: ws, kind: .outletVariant, suggestion: outlet, label: label, what: "outlet")
-      }
+    for t in targets {
+      out += match(
+        t.words, in: ws, kind: t.isOutlet ? .outletVariant : .spellingVariant,
+        suggestion: t.suggestion, label: label, what: t.isOutlet ? "outlet" : "name")
     }
     return out
   }
@@ -153,18 +173,29 @@ struct FindingsDetector {
         let w = ws[k + m]
         let t = target[m]
         let tIsParticle = Vocabulary.particles.contains(t.lowercased())
+        // Cheap rejections on bytes before any string work.
+        let first = p[w.range.lowerBound - base]
+        if let tf = t.utf8.first, tf < 0x80, Bytes.lowerASCII(first) != Bytes.lowerASCII(tf) {
+          ok = false
+          break
+        }
+        if abs(w.range.count - t.utf8.count) > 3 {
+          ok = false
+          break
+        }
+        let wt = wordText(w)
         if tIsParticle {
-          if w.text.lowercased() != t.lowercased() { ok = false }
+          if wt.lowercased() != t.lowercased() { ok = false }
           continue
         }
-        guard w.capitalised, let wf = w.text.first, let tf = t.first,
-          wf.lowercased() == tf.lowercased()
+        guard w.maybeCapitalised, LabelAnatomy.isCapitalised(wt), let wf = wt.first,
+          let tf = t.first, wf.lowercased() == tf.lowercased()
         else {
           ok = false
           break
         }
-        let d = Words.editDistance(String(w.text), t, limit: 3)
-        let longest = max(w.text.count, t.count)
+        let d = Words.editDistance(wt, t, limit: 3)
+        let longest = max(wt.count, t.count)
         let allowed = longest <= 3 ? 0 : longest <= 5 ? 1 : longest <= 8 ? 2 : 3
         if d > allowed || (d > 0 && longest <= 4) {
           ok = false

@@ -19,8 +19,10 @@ struct LabelAnatomy: Sendable, Equatable {
   var hadParenthesis = false
   var allCaps = false
 
-  /// Words of the name that are not particles.
-  var nameWordCount: Int { nameTokens.filter { !Vocabulary.particles.contains($0) }.count }
+  /// Words of the name that are not particles (set when parsed).
+  var nameWordCount = 0
+  /// What this label teaches the label memory when it is a strong label (set when parsed).
+  var memoryKeys: [String] = []
   var nameKey: String? { nameTokens.isEmpty ? nil : nameTokens.joined(separator: " ") }
   var surnameKey: String? { nameTokens.last }
   var roleKey: String? {
@@ -39,10 +41,12 @@ struct LabelAnatomy: Sendable, Equatable {
     if Vocabulary.questionLabels.contains(k) {
       result.special = .question
       result.kind = .anonymous
+      result.finish()
       return result
     }
     if Vocabulary.answerLabels.contains(k) {
       result.special = .answer
+      result.finish()
       return result
     }
     // Bracketed groups: timestamps are dropped, the others are affiliations.
@@ -85,6 +89,7 @@ struct LabelAnatomy: Sendable, Equatable {
       person.hasStrongRole = true
       person.hadParenthesis = true
       person.kind = .official
+      person.finish()
       return person
     }
     guard result.parseHead(head) else { return nil }
@@ -102,7 +107,23 @@ struct LabelAnatomy: Sendable, Equatable {
     }
     if result.name == nil && result.role == nil { return nil }
     result.kind = result.inferKind()
+    result.finish()
     return result
+  }
+
+  /// Derived values, computed once per distinct label.
+  mutating func finish() {
+    nameWordCount = nameTokens.filter { !Vocabulary.particles.contains($0) }.count
+    var keys: [String] = []
+    if let n = nameKey {
+      keys.append("name:" + n)
+      if nameWordCount >= 2, let s = surnameKey { keys.append("surname:" + s) }
+    }
+    if let r = roleKey {
+      keys.append("role:" + r)
+      if let o = organizationKey { keys.append("role:" + o + " " + r) }
+    }
+    memoryKeys = keys
   }
 
   private func inferKind() -> SpeakerKind {

@@ -6,14 +6,7 @@ struct LabelMemory: Sendable, Equatable {
   var weakCounts: [String: Int] = [:]
 
   mutating func learn(strong a: LabelAnatomy) {
-    if let n = a.nameKey {
-      confirmed.insert("name:" + n)
-      if a.nameWordCount >= 2, let s = a.surnameKey { confirmed.insert("surname:" + s) }
-    }
-    if let r = a.roleKey {
-      confirmed.insert("role:" + r)
-      if let o = a.organizationKey { confirmed.insert("role:" + o + " " + r) }
-    }
+    for k in a.memoryKeys { confirmed.insert(k) }
   }
 
   mutating func count(weak c: LabelCandidate) { weakCounts[Words.key(c.text), default: 0] += 1 }

@@ -48,6 +48,14 @@ struct LineClassifier {
   let p: UnsafeBufferPointer<UInt8>
   let lines: [LineRecord]
   let base: Int
+  let cache: LabelCache
+
+  init(p: UnsafeBufferPointer<UInt8>, lines: [LineRecord], base: Int, cache: LabelCache = LabelCache()) {
+    self.p = p
+    self.lines = lines
+    self.base = base
+    self.cache = cache
+  }
 
   @inline(__always) private func bounds(_ i: Int) -> (Int, Int) {
     let l = lines[i]
@@ -311,17 +319,23 @@ struct LineClassifier {
       while j < colon && p[j] != 0x5D && p[j] != 0x29 { j += 1 }
       if j < colon && isBareTimestamp(s, j + 1) { labelStart = Bytes.skipSpace(p, j + 1, colon) }
     }
-    var prefix = Bytes.string(p, labelStart, Bytes.trimEnd(p, labelStart, colon))
-    prefix = Self.stripDecoration(prefix)
+    let raw = Bytes.string(p, labelStart, Bytes.trimEnd(p, labelStart, colon))
     var afterColon = colon + 1
     var markdown = false
     if afterColon + 1 < e && p[afterColon] == 0x2A && p[afterColon + 1] == 0x2A {
       afterColon += 2
       markdown = true
     }
-    if prefix.hasPrefix("**") || prefix.hasPrefix("__") { markdown = true }
-    prefix = Self.stripTimestamps(Self.stripMarkdown(prefix))
-    guard !prefix.isEmpty, let anatomy = LabelAnatomy.parse(prefix) else { return nil }
+    let entry = cache.lookup("c" + raw) {
+      let decorated = Self.stripDecoration(raw)
+      let text = Self.stripTimestamps(Self.stripMarkdown(decorated))
+      return LabelCache.Entry(
+        text: text, anatomy: text.isEmpty ? nil : LabelAnatomy.parse(text),
+        flag: decorated.hasPrefix("**") || decorated.hasPrefix("__"))
+    }
+    if entry.flag { markdown = true }
+    let prefix = entry.text
+    guard let anatomy = entry.anatomy else { return nil }
     var body = Bytes.skipSpace(p, afterColon, e)
     if body < e && isBareTimestamp(body, e) { body = e }  // Rev: "Name: (00:41)"
     let strength: LabelStrength
@@ -351,17 +365,23 @@ struct LineClassifier {
       return nil
     }
     guard previousLineAllowsLabel(i), hasSpeechAfter(i + 1) else { return nil }
-    var text = Self.stripMarkdown(Self.stripDecoration(Bytes.string(p, s, e)))
-    var timestamp = false
-    // A trailing timestamp: "Speaker 1  00:03", "Jane Doe 01:02:03".
-    if let lastSpace = text.lastIndex(where: { $0 == " " || $0 == "\t" }) {
-      let tail = text[text.index(after: lastSpace)...]
-      if LabelAnatomy.isTimestamp(tail) {
-        text = Words.trim(text[..<lastSpace])
-        timestamp = true
+    let entry = cache.lookup("o" + Bytes.string(p, s, e)) {
+      var text = Self.stripMarkdown(Self.stripDecoration(Bytes.string(p, s, e)))
+      var timestamp = false
+      // A trailing timestamp: "Speaker 1  00:03", "Jane Doe 01:02:03".
+      if let lastSpace = text.lastIndex(where: { $0 == " " || $0 == "\t" }) {
+        let tail = text[text.index(after: lastSpace)...]
+        if LabelAnatomy.isTimestamp(tail) {
+          text = Words.trim(text[..<lastSpace])
+          timestamp = true
+        }
       }
+      return LabelCache.Entry(
+        text: text, anatomy: text.isEmpty ? nil : LabelAnatomy.parse(text), flag: timestamp)
     }
-    guard !text.isEmpty, let anatomy = LabelAnatomy.parse(text) else { return nil }
+    let text = entry.text
+    let timestamp = entry.flag
+    guard let anatomy = entry.anatomy else { return nil }
     let strength: LabelStrength
     if anatomy.special != .none {
       strength = .strong

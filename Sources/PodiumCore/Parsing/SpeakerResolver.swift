@@ -50,6 +50,7 @@ struct SpeakerResolver {
   }
 
   private mutating func merge(_ a: LabelAnatomy, into i: Int) {
+    if a.role == nil && a.organization == nil && a.outlet == nil && a.kind == .unknown { return }
     if entities[i].role == nil { entities[i].role = a.role }
     if entities[i].organization == nil { entities[i].organization = a.organization }
     if entities[i].outlet == nil { entities[i].outlet = a.outlet }
@@ -57,10 +58,16 @@ struct SpeakerResolver {
   }
 
   static func stronger(_ a: SpeakerKind, _ b: SpeakerKind) -> SpeakerKind {
-    let rank: [SpeakerKind: Int] = [
-      .moderator: 4, .official: 3, .journalist: 2, .anonymous: 1, .unknown: 0,
-    ]
-    return rank[a]! >= rank[b]! ? a : b
+    func rank(_ k: SpeakerKind) -> Int {
+      switch k {
+      case .moderator: 4
+      case .official: 3
+      case .journalist: 2
+      case .anonymous: 1
+      case .unknown: 0
+      }
+    }
+    return rank(a) >= rank(b) ? a : b
   }
 
   /// Resolves one label (call in document order; records aliases).

@@ -9,7 +9,8 @@ public enum TranscriptParser {
 
   static func parse(_ text: TextBuffer, _ p: UnsafeBufferPointer<UInt8>) -> Transcript {
     let lines = LineScanner.lines(p)
-    let classifier = LineClassifier(p: p, lines: lines, base: 0)
+    let cache = LabelCache()
+    let classifier = LineClassifier(p: p, lines: lines, base: 0, cache: cache)
     let head = HeaderParser.parse(classifier)
     var header = head.header
     var cl = ClassifiedLines(classifier: classifier, from: head.bodyStartLine, to: lines.count)
@@ -32,10 +33,15 @@ public enum TranscriptParser {
     // The label memory: strong labels (and the principal) confirm names and offices.
     var memory = LabelMemory()
     if let principal = head.principal { memory.learn(strong: principal) }
+    var learned: Set<String> = []
     for (n, c) in cl.structuralClasses.enumerated() where cl.structuralLines[n] < bodyEnd {
       switch c {
       case .label(let l), .caption(.some(let l)):
-        if l.strength == .strong { memory.learn(strong: l.anatomy) } else { memory.count(weak: l) }
+        if l.strength == .weak {
+          memory.count(weak: l)
+        } else if learned.insert(l.text).inserted {
+          memory.learn(strong: l.anatomy)
+        }
       default: break
       }
     }
@@ -57,7 +63,8 @@ public enum TranscriptParser {
     context.bodyStartLine = head.bodyStartLine
     var findings: [Finding] = []
     let detector = FindingsDetector(
-      p: p, base: 0, speakers: assigned.speakerList, unresolved: assigned.unresolved)
+      p: p, base: 0, speakers: assigned.speakerList, unresolved: assigned.unresolved,
+      cache: cache)
     for n in turns.indices {
       detector.findings(for: n, in: turns, into: &findings)
     }
