@@ -139,6 +139,10 @@ enum Words {
   }
 
   static func trim(_ text: some StringProtocol) -> String {
+    let whole = String(text)
+    if let f = whole.utf8.first, let l = whole.utf8.last, f > 0x20, f < 0x80, l > 0x20, l < 0x80 {
+      return whole
+    }
     var scalars = Substring(text).unicodeScalars[...]
     while let f = scalars.first, f.properties.isWhitespace || f == "\u{FEFF}" {
       scalars.removeFirst()

@@ -26,7 +26,11 @@ struct FindingsDetector {
   /// Bytes of `range` as text (absolute offsets, within the buffer).
   private func text(_ r: Range<Int>) -> String { Bytes.string(p, r.lowerBound - base, r.upperBound - base) }
 
-  func findings(for n: Int, in turns: [Turn], into out: inout [Finding]) {
+  /// Findings of turn `n`; `anatomy(k)` gives the parsed label of turn `k` when known.
+  func findings(
+    for n: Int, in turns: [Turn], anatomy: (Int) -> LabelAnatomy? = { _ in nil },
+    into out: inout [Finding]
+  ) {
     let turn = turns[n]
     if let label = turn.label, !unresolved.isEmpty, let lc = labelText(label),
       unresolved.contains(Words.key(lc))
@@ -43,13 +47,15 @@ struct FindingsDetector {
       if kind == .journalist, let label = turn.label {
         // A self-introduction: "Artoim Bsedin, Ekho." under the label "Artiom Besedin, Ekho".
         variants += spellingVariants(
-          in: body.lowerBound..<min(body.upperBound, body.lowerBound + 300), label: label)
+          in: body.lowerBound..<min(body.upperBound, body.lowerBound + 300), label: label,
+          anatomy: anatomy(n))
       } else if kind == .moderator, n + 1 < turns.count, let next = turns[n + 1].label,
         speakerKind(turns[n + 1].speaker) == .journalist
       {
         // A moderator's call: "Frankfurter Algemeiner Zeitung" for the next questioner.
         variants += spellingVariants(
-          in: body.lowerBound..<min(body.upperBound, body.lowerBound + 400), label: next)
+          in: body.lowerBound..<min(body.upperBound, body.lowerBound + 400), label: next,
+          anatomy: anatomy(n + 1))
       }
     }
     var marks: [Finding] = []
@@ -119,21 +125,34 @@ struct FindingsDetector {
     return false
   }
 
-  private func spellingVariants(in region: Range<Int>, label: Range<Int>) -> [Finding] {
-    let raw = text(label)
-    let targets = cache.targets("f" + raw) {
-      let lt = labelText(label) ?? ""
-      guard let anatomy = labelAnatomy(lt) else { return [] }
+  private func spellingVariants(
+    in region: Range<Int>, label: Range<Int>, anatomy known: LabelAnatomy?
+  ) -> [Finding] {
+    let parsed: LabelAnatomy?
+    if let known {
+      parsed = known
+    } else {
+      let raw = text(label)
+      parsed = cache.lookup("f" + raw) {
+        let lt = labelText(label) ?? ""
+        return LabelCache.Entry(text: lt, anatomy: labelAnatomy(lt), flag: false)
+      }.anatomy
+    }
+    guard let a = parsed, a.nameWordCount >= 2 || a.outlet != nil else { return [] }
+    let targets = cache.targets("t" + (a.name ?? "") + "|" + (a.outlet ?? "")) {
       var out: [LabelCache.Target] = []
-      if let name = anatomy.name, anatomy.nameWordCount >= 2 {
+      if let name = a.name, a.nameWordCount >= 2 {
         let words = Words.tokens(name).map(String.init).filter {
           !Vocabulary.honorifics.contains(LabelAnatomy.bare($0))
         }
-        out.append(LabelCache.Target(words: words, suggestion: words.joined(separator: " "), isOutlet: false))
+        out.append(
+          LabelCache.Target(words: words, suggestion: words.joined(separator: " "), isOutlet: false))
       }
-      if let outlet = anatomy.outlet {
+      if let outlet = a.outlet {
         let words = Words.tokens(outlet).map(String.init)
-        if words.count >= 2 { out.append(LabelCache.Target(words: words, suggestion: outlet, isOutlet: true)) }
+        if words.count >= 2 {
+          out.append(LabelCache.Target(words: words, suggestion: outlet, isOutlet: true))
+        }
       }
       return out
     }

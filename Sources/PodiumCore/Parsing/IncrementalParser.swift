@@ -87,7 +87,10 @@ enum IncrementalParser {
         p: p, base: ctxStart, speakers: old.speakers, unresolved: old.context.unresolved)
       var windowFindings: [Finding] = []
       for n in first...last {
-        detector.findings(for: n, in: result.turns, into: &windowFindings)
+        detector.findings(
+          for: n, in: result.turns,
+          anatomy: { k in k >= first && k <= last ? raw[k - first].label?.anatomy : nil },
+          into: &windowFindings)
       }
       let before = old.findings.prefix { $0.range.lowerBound < winStart }
       var after = old.findings.dropFirst(before.count).drop { $0.range.lowerBound < oldWinEnd }

@@ -37,7 +37,7 @@ struct LabelAnatomy: Sendable, Equatable {
     let text = Words.trim(raw)
     if text.isEmpty || text.utf8.count > 120 { return nil }
     var result = LabelAnatomy()
-    let k = Words.key(text)
+    let k = text.utf8.count <= 32 ? Words.key(text) : ""
     if Vocabulary.questionLabels.contains(k) {
       result.special = .question
       result.kind = .anonymous
@@ -54,7 +54,9 @@ struct LabelAnatomy: Sendable, Equatable {
     var groups: [String] = []
     var depth = 0
     var current = ""
-    for ch in text {
+    let hasBrackets = text.utf8.contains { $0 == 0x28 || $0 == 0x5B || $0 == 0x29 || $0 == 0x5D }
+    if !hasBrackets { main = text }
+    for ch in text where hasBrackets {
       if ch == "(" || ch == "[" {
         if depth == 0 { current = "" } else { current.append(ch) }
         depth += 1
@@ -226,7 +228,9 @@ struct LabelAnatomy: Sendable, Equatable {
   /// `SKY News`, `Acting NATO Spokesperson`, `Interfax Ukraine`, `White House Press Secretary`.
   private mutating func parseAffiliation(_ text: String, inBrackets: Bool) -> Bool {
     // "House of Commons Hansard, 12 March 2024": a date is no affiliation.
-    if DateParser.firstDate(in: text) != nil { return false }
+    if text.utf8.contains(where: Bytes.isDigit), DateParser.firstDate(in: text) != nil {
+      return false
+    }
     let tokens = Words.tokens(text).map(String.init)
     if tokens.isEmpty || tokens.count > 9 { return false }
     var hasRole = false

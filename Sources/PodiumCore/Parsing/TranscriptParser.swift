@@ -66,7 +66,9 @@ public enum TranscriptParser {
       p: p, base: 0, speakers: assigned.speakerList, unresolved: assigned.unresolved,
       cache: cache)
     for n in turns.indices {
-      detector.findings(for: n, in: turns, into: &findings)
+      detector.findings(
+        for: n, in: turns, anatomy: { k in k < raw.count ? raw[k].label?.anatomy : nil },
+        into: &findings)
     }
     if let t = header.truncation {
       findings.append(
