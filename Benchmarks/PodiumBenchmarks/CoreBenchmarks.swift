@@ -91,6 +91,29 @@ enum CoreBenchmarks {
         + "\(parsed.speakers.count) speakers, best of 5: \(String(format: "%.1f", best * 1000)) ms "
         + "= \(String(format: "%.0f", mb / best)) MB/s")
 
+    // The seed transcripts concatenated to ~10 MB: real label shapes, repeated labels.
+    let seedsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Tests/Fixtures/seeds")
+    let seedTexts = ((try? FileManager.default.contentsOfDirectory(atPath: seedsDir.path)) ?? [])
+      .sorted().compactMap { try? String(contentsOf: seedsDir.appendingPathComponent($0), encoding: .utf8) }
+      .filter { !$0.contains("Transcript continues") }  // a truncation would end the speech
+    if !seedTexts.isEmpty {
+      var big = ""
+      while big.utf8.count < 10_000_000 { for s in seedTexts { big += s + "\n\n" } }
+      let seedBuffer = TextBuffer(big)
+      var bestSeeds = Double.infinity
+      for _ in 0..<3 {
+        let t0 = now()
+        _ = TranscriptParser.parse(seedBuffer)
+        bestSeeds = min(bestSeeds, Double(now() - t0) / 1e9)
+      }
+      let smb = Double(seedBuffer.utf8Count) / 1_000_000
+      print(
+        "core.parse (seeds concatenated): \(String(format: "%.1f", smb)) MB, best of 3: "
+          + "\(String(format: "%.1f", bestSeeds * 1000)) ms = \(String(format: "%.0f", smb / bestSeeds)) MB/s")
+    }
+
     var rng = RNG(state: 99)
     var times: [Double] = []
     var bufferTimes: [Double] = []

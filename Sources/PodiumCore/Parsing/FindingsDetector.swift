@@ -183,6 +183,10 @@ struct FindingsDetector {
   ) -> [Finding] {
     let n = target.count
     guard n >= 2, ws.count >= n else { return [] }
+    let lowered = target.map { $0.lowercased() }
+    let particle = lowered.map { Vocabulary.particles.contains($0) }
+    let firstByte = lowered.map { $0.utf8.first ?? 0 }
+    let lengths = target.map { $0.utf8.count }
     var out: [Finding] = []
     var k = 0
     while k + n <= ws.count {
@@ -190,23 +194,18 @@ struct FindingsDetector {
       var ok = true
       for m in 0..<n {
         let w = ws[k + m]
-        let t = target[m]
-        let tIsParticle = Vocabulary.particles.contains(t.lowercased())
         // Cheap rejections on bytes before any string work.
-        let first = p[w.range.lowerBound - base]
-        if let tf = t.utf8.first, tf < 0x80, Bytes.lowerASCII(first) != Bytes.lowerASCII(tf) {
-          ok = false
-          break
-        }
-        if abs(w.range.count - t.utf8.count) > 3 {
+        let first = Bytes.lowerASCII(p[w.range.lowerBound - base])
+        if firstByte[m] < 0x80 && first != firstByte[m] || abs(w.range.count - lengths[m]) > 3 {
           ok = false
           break
         }
         let wt = wordText(w)
-        if tIsParticle {
-          if wt.lowercased() != t.lowercased() { ok = false }
+        if particle[m] {
+          if wt.lowercased() != lowered[m] { ok = false }
           continue
         }
+        let t = target[m]
         guard w.maybeCapitalised, LabelAnatomy.isCapitalised(wt), let wf = wt.first,
           let tf = t.first, wf.lowercased() == tf.lowercased()
         else {

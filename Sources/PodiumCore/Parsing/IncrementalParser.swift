@@ -92,18 +92,18 @@ enum IncrementalParser {
           anatomy: { k in k >= first && k <= last ? raw[k - first].label?.anatomy : nil },
           into: &windowFindings)
       }
-      let before = old.findings.prefix { $0.range.lowerBound < winStart }
-      var after = old.findings.dropFirst(before.count).drop { $0.range.lowerBound < oldWinEnd }
-        .map { $0 }
+      // Findings are in document order, each inside its turn: splice in place.
+      let lo = firstIndex(old.findings, atOrAfter: winStart)
+      let hi = firstIndex(old.findings, atOrAfter: oldWinEnd)
+      result.findings.replaceSubrange(lo..<hi, with: windowFindings)
       if delta != 0 {
-        for k in after.indices {
-          after[k].range = after[k].range.shifted(delta)
-          if let r = after[k].related, r.lowerBound >= oldWinEnd {
-            after[k].related = r.shifted(delta)
+        for k in (lo + windowFindings.count)..<result.findings.count {
+          result.findings[k].range = result.findings[k].range.shifted(delta)
+          if let r = result.findings[k].related, r.lowerBound >= oldWinEnd {
+            result.findings[k].related = r.shifted(delta)
           }
         }
       }
-      result.findings = Array(before) + windowFindings + after
       return result
     }
   }
@@ -151,6 +151,17 @@ enum IncrementalParser {
       case .blank, .text: self = .other
       }
     }
+  }
+
+  /// The first finding starting at or after `offset` (binary search).
+  static func firstIndex(_ findings: [Finding], atOrAfter offset: Int) -> Int {
+    var lo = 0
+    var hi = findings.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if findings[mid].range.lowerBound < offset { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
   }
 
   /// The turn whose span holds `offset` (binary search).
