@@ -1,6 +1,7 @@
 import Foundation
-@testable import PodiumCore
 import Testing
+
+@testable import PodiumCore
 
 /// Random edits: `applying` must give exactly what a full parse of the new text gives.
 @Suite struct IncrementalTests {
@@ -35,7 +36,10 @@ import Testing
       if IncrementalParser.reparse(transcript, edit: edit, newText: newText) != nil { fast += 1 }
       let incremental = transcript.applying(edit)
       let full = TranscriptParser.parse(newText)
-      #expect(incremental == full, "step \(step) edit \(edit.range) \(String(decoding: edit.replacement, as: UTF8.self).debugDescription)")
+      #expect(
+        incremental == full,
+        "step \(step) edit \(edit.range) \(String(decoding: edit.replacement, as: UTF8.self).debugDescription)"
+      )
       if incremental != full {
         Self.explain(incremental, full)
         return
@@ -61,7 +65,8 @@ import Testing
   @Test func editInsideABodyKeepsSpeakers() {
     let t = Fixtures.parseSeed(prefix: "000")
     let turn = t.turns[20]
-    let edit = TextEdit(range: turn.body.lowerBound + 3..<turn.body.lowerBound + 3, replacement: "x")
+    let edit = TextEdit(
+      range: turn.body.lowerBound + 3..<turn.body.lowerBound + 3, replacement: "x")
     var newText = t.text
     newText.apply(edit)
     let fast = IncrementalParser.reparse(t, edit: edit, newText: newText)

@@ -1,5 +1,6 @@
-@testable import PodiumCore
 import Testing
+
+@testable import PodiumCore
 
 /// Label classification: what is a label, and what is not, line by line.
 @Suite struct LabelTests {
@@ -94,6 +95,7 @@ import Testing
     let f = LabelAnatomy.parse("MS. JEAN-PIERRE")!
     #expect(f.name == "Ms. Jean-Pierre" && f.nameTokens == ["jean pierre"])
     #expect(LabelAnatomy.parse("Question")?.special == .question)
-    #expect(LabelAnatomy.parse("Alexandra von Nahmen")?.nameTokens == ["alexandra", "von", "nahmen"])
+    #expect(
+      LabelAnatomy.parse("Alexandra von Nahmen")?.nameTokens == ["alexandra", "von", "nahmen"])
   }
 }

@@ -29,7 +29,8 @@ import Testing
     let t = TranscriptParser.parse(Fixtures.layout("interview_qa.txt"))
     #expect(t.header.eventKind == .interview)
     #expect(t.header.principalSpeaker == "jane-holloway")
-    #expect(t.turns.map(\.speaker) == ["question-1", "jane-holloway", "question-2", "jane-holloway"])
+    #expect(
+      t.turns.map(\.speaker) == ["question-1", "jane-holloway", "question-2", "jane-holloway"])
     #expect(t.turns.map(\.kind) == [.question, .answer, .question, .answer])
     #expect(t.turns[3].replyTo == 2)
   }
@@ -71,13 +72,17 @@ import Testing
 
   @Test func parliamentaryLabels() {
     let t = TranscriptParser.parse(Fixtures.layout("parliament.txt"))
-    #expect(t.turns.map(\.speaker) == ["speaker", "daniel-smith", "helen-carter", "daniel-smith", "speaker"])
+    #expect(
+      t.turns.map(\.speaker) == [
+        "speaker", "daniel-smith", "helen-carter", "daniel-smith", "speaker",
+      ])
     let smith = t.speakers.first { $0.id == "daniel-smith" }
     #expect(smith?.organization == "Lab")
     #expect(t.header.date?.iso8601 == "2024-03-12")
     #expect(t.header.eventKind == .parliamentary)
     let cr = TranscriptParser.parse(Fixtures.layout("congressional.txt"))
-    #expect(cr.turns.map(\.speaker) == ["mr-boehner", "speaker-pro-tempore", "ms-pelosi", "mr-boehner"])
+    #expect(
+      cr.turns.map(\.speaker) == ["mr-boehner", "speaker-pro-tempore", "ms-pelosi", "mr-boehner"])
     // "Mr. Speaker, this is a sad day." is speech, not a label.
     #expect(cr.turns[2].lines == 5..<7)
   }

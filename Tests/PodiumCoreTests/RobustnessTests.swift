@@ -1,6 +1,7 @@
 import Foundation
-@testable import PodiumCore
 import Testing
+
+@testable import PodiumCore
 
 /// No input crashes or takes more than linear time.
 @Suite struct RobustnessTests {
@@ -15,7 +16,8 @@ import Testing
     for _ in 0..<200 {
       let n = Int.random(in: 0..<2000, using: &rng)
       let bytes = (0..<n).map { _ in
-        Bool.random(using: &rng) ? UInt8.random(in: 0...255, using: &rng)
+        Bool.random(using: &rng)
+          ? UInt8.random(in: 0...255, using: &rng)
           : Array("Q: A\n:>(0).–\r".utf8).randomElement(using: &rng)!
       }
       let t = TranscriptParser.parse(TextBuffer(bytes))
@@ -33,7 +35,9 @@ import Testing
   }
 
   @Test func hundredThousandEmptyLines() {
-    let text = String(repeating: "\n", count: 100_000) + "Jane Doe: hi\n" + String(repeating: "\r\n", count: 100_000)
+    let text =
+      String(repeating: "\n", count: 100_000) + "Jane Doe: hi\n"
+      + String(repeating: "\r\n", count: 100_000)
     var t: Transcript?
     let s = Self.time { t = TranscriptParser.parse(text) }
     #expect(t?.turns.count == 1)
@@ -42,8 +46,10 @@ import Testing
 
   @Test func manyLabelsScaleLinearly() {
     func doc(_ n: Int) -> String {
-      (0..<n).map { "Person \($0 % 50) Name, Outlet \($0 % 7)\nA question number \($0)?\n\nMark Rutte\nAn answer.\n" }
-        .joined(separator: "\n")
+      (0..<n).map {
+        "Person \($0 % 50) Name, Outlet \($0 % 7)\nA question number \($0)?\n\nMark Rutte\nAn answer.\n"
+      }
+      .joined(separator: "\n")
     }
     let small = doc(1_000)
     let large = doc(8_000)

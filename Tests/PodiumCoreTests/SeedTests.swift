@@ -20,7 +20,8 @@ import Testing
     let h1 = Fixtures.parseSeed(prefix: "001").header
     #expect(h1.date?.iso8601 == "2025-02-13")
     #expect(h1.principalSpeaker == "mark-rutte")
-    #expect(h1.truncation?.continuationURL == "https://www.nato.int/cps/en/natohq/opinions_232958.htm")
+    #expect(
+      h1.truncation?.continuationURL == "https://www.nato.int/cps/en/natohq/opinions_232958.htm")
     let h2 = Fixtures.parseSeed(prefix: "002").header
     #expect(h2.eventKind == .doorstep)
     #expect(h2.lastUpdated == "2025-02-13T10:22")
@@ -39,7 +40,8 @@ import Testing
       ("in Brussels on 17 and 18 October", "--10-17"), ("March 2024", "2024-03"),
     ]
     for (text, iso) in cases {
-      let parsed = TranscriptParser.parse("Press conference\n\(text)\n\nGood morning.\n").header.date
+      let parsed = TranscriptParser.parse("Press conference\n\(text)\n\nGood morning.\n").header
+        .date
       #expect(parsed?.iso8601 == iso, "\(text)")
     }
   }
@@ -57,8 +59,12 @@ import Testing
     #expect(t2.speakers.map(\.id) == ["mark-rutte"] + (1...5).map { "question-\($0)" })
     let t3 = Fixtures.parseSeed(prefix: "003")
     let hart = t3.speakers.first { $0.id == "allison-hart" }!
-    #expect(hart.aliases == ["NATO Acting Spokesperson Allison Hart", "Allison Hart, Acting NATO Spokesperson"])
-    #expect(hart.kind == .moderator && hart.role == "Acting Spokesperson" && hart.organization == "NATO")
+    #expect(
+      hart.aliases == [
+        "NATO Acting Spokesperson Allison Hart", "Allison Hart, Acting NATO Spokesperson",
+      ])
+    #expect(
+      hart.kind == .moderator && hart.role == "Acting Spokesperson" && hart.organization == "NATO")
   }
 
   @Test func turnsOf000() {
@@ -68,7 +74,9 @@ import Testing
     #expect(t.turns[2].kind == .question && t.turns[3].kind == .answer && t.turns[3].replyTo == 2)
     #expect(t.turns[1].kind == .moderation)
     // Every turn's body is inside its span; spans tile the body of the document.
-    for (a, b) in zip(t.turns, t.turns.dropFirst()) { #expect(a.span.upperBound == b.span.lowerBound) }
+    for (a, b) in zip(t.turns, t.turns.dropFirst()) {
+      #expect(a.span.upperBound == b.span.lowerBound)
+    }
     for turn in t.turns { #expect(turn.span.contains(turn.body.lowerBound) || turn.body.isEmpty) }
   }
 
@@ -92,7 +100,8 @@ import Testing
   }
 
   @Test func marksInTheText() {
-    #expect(Self.findings("003", .inaudible).map(\.0) == ["[inaudible]", "[inaudible]", "[inaudible]"])
+    #expect(
+      Self.findings("003", .inaudible).map(\.0) == ["[inaudible]", "[inaudible]", "[inaudible]"])
     #expect(Self.findings("003", .cutOff).map(\.0) == ["–", "–"])
     #expect(Self.findings("004", .cutOff).count == 1)
     #expect(Self.findings("001", .truncated).count == 1)
@@ -103,7 +112,8 @@ import Testing
   }
 
   @Test func unresolvedLabel() {
-    let text = "Press conference\n\nNATO Deputy Secretary General:\nGood morning.\n\nJane Doe, Reuters\nA question.\n"
+    let text =
+      "Press conference\n\nNATO Deputy Secretary General:\nGood morning.\n\nJane Doe, Reuters\nA question.\n"
     let t = TranscriptParser.parse(text)
     #expect(t.findings.map(\.kind) == [.unresolvedLabel])
   }

@@ -49,7 +49,8 @@ enum DateParser {
           date: PartialDate(year: year, month: m, day: day), time: time(after: end, tokens))
       }
       // Month Year
-      if case .month(let m) = tokens[i], i + 1 < tokens.count, case .number(let y, 4) = tokens[i + 1]
+      if case .month(let m) = tokens[i], i + 1 < tokens.count,
+        case .number(let y, 4) = tokens[i + 1]
       {
         return Found(date: PartialDate(year: y, month: m, day: nil), time: nil)
       }

@@ -24,7 +24,9 @@ struct FindingsDetector {
   }
 
   /// Bytes of `range` as text (absolute offsets, within the buffer).
-  private func text(_ r: Range<Int>) -> String { Bytes.string(p, r.lowerBound - base, r.upperBound - base) }
+  private func text(_ r: Range<Int>) -> String {
+    Bytes.string(p, r.lowerBound - base, r.upperBound - base)
+  }
 
   /// Findings of turn `n`; `anatomy(k)` gives the parsed label of turn `k` when known.
   func findings(
@@ -133,10 +135,11 @@ struct FindingsDetector {
       parsed = known
     } else {
       let raw = text(label)
-      parsed = cache.lookup("f" + raw) {
-        let lt = labelText(label) ?? ""
-        return LabelCache.Entry(text: lt, anatomy: labelAnatomy(lt), flag: false)
-      }.anatomy
+      parsed =
+        cache.lookup("f" + raw) {
+          let lt = labelText(label) ?? ""
+          return LabelCache.Entry(text: lt, anatomy: labelAnatomy(lt), flag: false)
+        }.anatomy
     }
     guard let a = parsed, a.nameWordCount >= 2 || a.outlet != nil else { return [] }
     let targets = cache.targets("t" + (a.name ?? "") + "|" + (a.outlet ?? "")) {
@@ -146,7 +149,8 @@ struct FindingsDetector {
           !Vocabulary.honorifics.contains(LabelAnatomy.bare($0))
         }
         out.append(
-          LabelCache.Target(words: words, suggestion: words.joined(separator: " "), isOutlet: false))
+          LabelCache.Target(words: words, suggestion: words.joined(separator: " "), isOutlet: false)
+        )
       }
       if let outlet = a.outlet {
         let words = Words.tokens(outlet).map(String.init)
@@ -247,8 +251,10 @@ struct FindingsDetector {
       let b = p[i]
       if b == 0x5B || b == 0x28 {
         let close: UInt8 = b == 0x5B ? 0x5D : 0x29
-        if Bytes.hasPrefix(p, i + 1, e, "inaudible") || Bytes.hasPrefix(p, i + 1, e, "unintelligible")
-          || Bytes.hasPrefix(p, i + 1, e, "indiscernible") || Bytes.hasPrefix(p, i + 1, e, "crosstalk")
+        if Bytes.hasPrefix(p, i + 1, e, "inaudible")
+          || Bytes.hasPrefix(p, i + 1, e, "unintelligible")
+          || Bytes.hasPrefix(p, i + 1, e, "indiscernible")
+          || Bytes.hasPrefix(p, i + 1, e, "crosstalk")
         {
           var j = i + 1
           while j < e && j < i + 80 && p[j] != close { j += 1 }
@@ -271,7 +277,8 @@ struct FindingsDetector {
     let e = Bytes.trimEnd(p, s, body.upperBound - base)
     guard e > s else { return nil }
     var dashStart = -1
-    if e - 3 >= s && p[e - 3] == 0xE2 && p[e - 2] == 0x80 && (p[e - 1] == 0x93 || p[e - 1] == 0x94) {
+    if e - 3 >= s && p[e - 3] == 0xE2 && p[e - 2] == 0x80 && (p[e - 1] == 0x93 || p[e - 1] == 0x94)
+    {
       dashStart = e - 3
     } else if p[e - 1] == 0x2D {
       dashStart = e - 1

@@ -161,7 +161,8 @@ enum HeaderParser {
         stop = true
       }
       let lower = t.lowercased()
-      if t.first?.isUppercase == true || (allowed.contains(lower) && (lower != "the" || words.isEmpty))
+      if t.first?.isUppercase == true
+        || (allowed.contains(lower) && (lower != "the" || words.isEmpty))
       {
         if DateParser.firstDate(in: String(t)) != nil && t.first?.isNumber == true { break }
         words.append(t)
@@ -180,8 +181,7 @@ enum HeaderParser {
     var found: String?
     var i = 0
     while i < tokens.count {
-      if tokens[i] == "in" || tokens[i] == "at" && i + 1 < tokens.count && tokens[i + 1] == "the"
-      {
+      if tokens[i] == "in" || tokens[i] == "at" && i + 1 < tokens.count && tokens[i + 1] == "the" {
         var j = i + 1
         var words: [Substring] = []
         while j < tokens.count {

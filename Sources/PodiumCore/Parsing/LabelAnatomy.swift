@@ -251,7 +251,8 @@ struct LabelAnatomy: Sendable, Equatable {
       var orgParts: [String] = []
       for t in tokens {
         let b = Self.bare(t)
-        if Vocabulary.roleWords.contains(b) || (Vocabulary.particles.contains(b) && !roleParts.isEmpty)
+        if Vocabulary.roleWords.contains(b)
+          || (Vocabulary.particles.contains(b) && !roleParts.isEmpty)
         {
           roleParts.append(t)
         } else {
@@ -287,8 +288,9 @@ struct LabelAnatomy: Sendable, Equatable {
     }
     if isNumber(t) {
       // "Speaker 1", "Participant 2".
-      if let p = previous, ["speaker", "participant", "person", "voice", "caller", "guest"]
-        .contains(bare(p))
+      if let p = previous,
+        ["speaker", "participant", "person", "voice", "caller", "guest"]
+          .contains(bare(p))
       {
         return .word
       }

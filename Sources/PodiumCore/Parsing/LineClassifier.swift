@@ -50,7 +50,9 @@ struct LineClassifier {
   let base: Int
   let cache: LabelCache
 
-  init(p: UnsafeBufferPointer<UInt8>, lines: [LineRecord], base: Int, cache: LabelCache = LabelCache()) {
+  init(
+    p: UnsafeBufferPointer<UInt8>, lines: [LineRecord], base: Int, cache: LabelCache = LabelCache()
+  ) {
     self.p = p
     self.lines = lines
     self.base = base
@@ -440,8 +442,9 @@ struct LineClassifier {
     var scalars = Substring(text).unicodeScalars[...]
     var sawDecoration = false
     while let f = scalars.first {
-      if f == "|" || f.value >= 0x2190 && !Words.isLetter(f) && f != "•" && f != "‘"
-        && f != "“"
+      if f == "|"
+        || f.value >= 0x2190 && !Words.isLetter(f) && f != "•" && f != "‘"
+          && f != "“"
       {
         sawDecoration = true
         scalars.removeFirst()

@@ -39,7 +39,9 @@ struct SpeakerResolver {
   }
 
   private mutating func add(_ a: LabelAnatomy, alias: String?) -> Int {
-    let name = a.name ?? a.role.map { r in [a.organization, r].compactMap { $0 }.joined(separator: " ") } ?? "Unknown"
+    let name =
+      a.name ?? a.role.map { r in [a.organization, r].compactMap { $0 }.joined(separator: " ") }
+      ?? "Unknown"
     let entity = Entity(
       name: name, nameTokens: a.nameTokens, role: a.role, organization: a.organization,
       outlet: a.outlet, kind: a.kind, aliases: alias.map { [$0] } ?? [])

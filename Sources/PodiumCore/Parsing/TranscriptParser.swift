@@ -106,7 +106,8 @@ public enum TranscriptParser {
     let first = lines[r.firstLine]
     let spanEnd = r.endLine < lines.count ? lines[r.endLine].start : lines[lines.count - 1].next
     let label = r.label?.range
-    let labelEnd = label?.upperBound ?? (Bytes.skipSpace(p, first.start - base, first.end - base) + base)
+    let labelEnd =
+      label?.upperBound ?? (Bytes.skipSpace(p, first.start - base, first.end - base) + base)
     let body = (r.bodyStart ?? labelEnd)..<(r.bodyEnd ?? labelEnd)
     let attribution: Attribution
     switch r.start {

@@ -42,7 +42,8 @@ extension Transcript {
     }
 
     out += "\n# lines\n"
-    out += "line".padded(to: 6, left: true) + "  " + "speaker".padded(to: 26)
+    out +=
+      "line".padded(to: 6, left: true) + "  " + "speaker".padded(to: 26)
       + "reason".padded(to: 17) + "turn".padded(to: 6) + "kind".padded(to: 11) + "text\n"
     let bytes = text.allBytes
     bytes.withUnsafeBufferPointer { p in
@@ -70,7 +71,8 @@ extension Transcript {
           kindText = turn.kind.rawValue
           if blank {
             reason = "blank"
-          } else if let label = turn.label, label.lowerBound < line.end && label.upperBound > line.start
+          } else if let label = turn.label,
+            label.lowerBound < line.end && label.upperBound > line.start
           {
             if turn.body.lowerBound >= label.upperBound && turn.body.lowerBound < e
               && turn.body.upperBound > turn.body.lowerBound
@@ -102,8 +104,10 @@ extension Transcript {
         } else {
           reason = Self.nonSpeechReason(classifier.classify(i), fallback: "unattributed")
         }
-        let preview = Self.preview(Bytes.string(p, line.start, Bytes.trimEnd(p, line.start, line.end)))
-        out += String(i + 1).padded(to: 6, left: true) + "  " + who.padded(to: 26)
+        let preview = Self.preview(
+          Bytes.string(p, line.start, Bytes.trimEnd(p, line.start, line.end)))
+        out +=
+          String(i + 1).padded(to: 6, left: true) + "  " + who.padded(to: 26)
           + reason.padded(to: 17) + turnText.padded(to: 6) + kindText.padded(to: 11) + preview
         while out.last == " " { out.removeLast() }
         out += "\n"
