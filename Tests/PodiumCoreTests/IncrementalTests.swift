@@ -50,6 +50,32 @@ import Testing
     if transcript.turns.count > 20 { #expect(fast > 50, "fast path taken \(fast) times") }
   }
 
+  /// All layout fixtures one after another, three times: every kind of structural line.
+  @Test func randomEditsOnMixedLayouts() throws {
+    let dir = Fixtures.root.appendingPathComponent("layouts")
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+    let one = names.map { Fixtures.layout($0) }.joined(separator: "\n\n")
+    var transcript = TranscriptParser.parse(
+      "Mixed layouts\n\n" + [one, one, one].joined(separator: "\n"))
+    var rng = SplitMix64(seed: 2024)
+    var fast = 0
+    for step in 0..<400 {
+      let edit = Self.randomEdit(in: transcript.text.allBytes, rng: &rng)
+      var newText = transcript.text
+      newText.apply(edit)
+      if IncrementalParser.reparse(transcript, edit: edit, newText: newText) != nil { fast += 1 }
+      let incremental = transcript.applying(edit)
+      let full = TranscriptParser.parse(newText)
+      #expect(incremental == full, "step \(step) edit \(edit.range)")
+      if incremental != full {
+        Self.explain(incremental, full)
+        return
+      }
+      transcript = incremental
+    }
+    #expect(fast > 100, "fast path taken \(fast) times")
+  }
+
   static func explain(_ a: Transcript, _ b: Transcript) {
     if a.header != b.header { print("header differs\n\(a.header)\n\(b.header)") }
     if a.speakers != b.speakers { print("speakers differ") }

@@ -103,4 +103,35 @@ import Testing
     // "The destination was Kyiv." and the moderator-like line stay Henri's speech.
     #expect(t.turns.last!.lines == 17..<23)  // the empty line after the final break included
   }
+
+  @Test func tvTranscriptWithCapitalisedRoles() {
+    let t = TranscriptParser.parse(Fixtures.layout("cnn_caps_roles.txt"))
+    #expect(
+      t.turns.map(\.speaker) == [
+        "wolf-blitzer", "john-kirby", "wolf-blitzer", "john-kirby", "wolf-blitzer",
+      ])
+    let blitzer = t.speakers.first { $0.id == "wolf-blitzer" }
+    #expect(
+      blitzer?.role == "Anchor" && blitzer?.organization == "CNN" && blitzer?.kind == .moderator)
+    // "(COMMERCIAL BREAK)" is a stage direction, not Blitzer's speech.
+    let body = String(decoding: t.text.bytes(in: t.turns.last!.body), as: UTF8.self)
+    #expect(body == "Thank you.")
+  }
+
+  @Test func shortSpeechLinesAreNoLabels() {
+    let t = TranscriptParser.parse(Fixtures.layout("speech_short_lines.txt"))
+    #expect(t.turns.count == 1)
+    #expect(t.turns[0].attribution == .header)
+    #expect(t.header.eventKind == .speech)
+    #expect(t.header.date?.iso8601 == "2024-02-16")
+  }
+
+  @Test func unBriefingRoleLabels() {
+    let t = TranscriptParser.parse(Fixtures.layout("un_briefing.txt"))
+    #expect(
+      t.turns.map(\.speaker) == [
+        "spokesperson", "question-1", "spokesperson", "correspondent", "spokesperson",
+      ])
+    #expect(t.turns.map(\.kind) == [.moderation, .question, .moderation, .question, .moderation])
+  }
 }

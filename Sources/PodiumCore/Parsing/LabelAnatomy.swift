@@ -262,7 +262,9 @@ struct LabelAnatomy: Sendable, Equatable {
       while let last = roleParts.last, Vocabulary.particles.contains(Self.bare(last)) {
         roleParts.removeLast()
       }
-      if role == nil { role = roleParts.joined(separator: " ") }
+      if role == nil {
+        role = roleParts.map { Words.titleCaseIfAllCaps($0) }.joined(separator: " ")
+      }
       if organization == nil && !orgParts.isEmpty { organization = orgParts.joined(separator: " ") }
       hasStrongRole = true
     } else if outlet == nil {

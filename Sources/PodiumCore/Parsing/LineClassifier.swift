@@ -25,6 +25,8 @@ enum NonSpeech: String, Sendable, Equatable {
   case cueTiming = "timing"
   case separator
   case boilerplate
+  /// `(COMMERCIAL BREAK)`, `[APPLAUSE]`: a capitalised stage direction on its own line.
+  case stageDirection = "stage-direction"
 }
 
 /// What one line is, judged from its shape and its neighbours only.
@@ -89,6 +91,7 @@ struct LineClassifier {
     if e - s < 120 && hasArrow(s, e) { return .nonSpeech(.cueTiming) }
     if Bytes.isDigit(first) || first == 0x28 || first == 0x5B {
       if isBareTimestamp(s, e) { return .continuation }
+      if first != 0x30 && isStageDirection(s, e) { return .nonSpeech(.stageDirection) }
       if Bytes.isDigit(first) && isCueNumber(s, e, next: i + 1) { return .nonSpeech(.cueNumber) }
     }
     if first == 0x23 && isHashtagLine(s, e) { return .nonSpeech(.boilerplate) }
@@ -158,6 +161,20 @@ struct LineClassifier {
     guard next < lines.count else { return false }
     let (ns, ne) = bounds(next)
     return ns < ne && hasArrow(ns, ne)
+  }
+
+  /// A whole line in brackets, in capitals: `(COMMERCIAL BREAK)`, `[APPLAUSE]`.
+  private func isStageDirection(_ s: Int, _ e: Int) -> Bool {
+    guard e - s >= 4, e - s <= 60, p[s] == 0x28 || p[s] == 0x5B,
+      p[e - 1] == 0x29 || p[e - 1] == 0x5D
+    else { return false }
+    var letters = 0
+    for k in (s + 1)..<(e - 1) {
+      let c = p[k]
+      if Bytes.isLower(c) || c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D { return false }
+      if Bytes.isUpper(c) { letters += 1 }
+    }
+    return letters >= 3
   }
 
   /// `END 2:14 P.M. EDT`, `END`.
