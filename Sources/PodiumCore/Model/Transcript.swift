@@ -7,6 +7,8 @@ public struct Transcript: Sendable, Equatable {
   public var speakers: [Speaker]
   public var turns: [Turn]
   public var findings: [Finding]
+  /// Document-level facts the incremental parser needs (label memory, label resolutions).
+  var context = ParseContext()
 
   public init(
     text: TextBuffer, header: Header, speakers: [Speaker], turns: [Turn], findings: [Finding]

@@ -14,10 +14,13 @@ public struct Turn: Sendable, Equatable {
   public var kind: TurnKind
   /// For an answer, the index of the question turn it answers.
   public var replyTo: Int?
+  /// All the bytes of the turn's lines, from the start of its first line to the start of the
+  /// line after its last one (line breaks and blank lines included).
+  public var span: Range<Int>
 
   public init(
     index: Int, speaker: String, label: Range<Int>?, body: Range<Int>, lines: Range<Int>,
-    attribution: Attribution, kind: TurnKind, replyTo: Int? = nil
+    attribution: Attribution, kind: TurnKind, replyTo: Int? = nil, span: Range<Int>? = nil
   ) {
     self.index = index
     self.speaker = speaker
@@ -27,6 +30,7 @@ public struct Turn: Sendable, Equatable {
     self.attribution = attribution
     self.kind = kind
     self.replyTo = replyTo
+    self.span = span ?? ((label?.lowerBound ?? body.lowerBound)..<body.upperBound)
   }
 }
 

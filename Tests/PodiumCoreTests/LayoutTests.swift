@@ -1,0 +1,137 @@
+import PodiumCore
+import Testing
+
+/// The other publishers' layouts, on short fixtures with their traps.
+@Suite struct LayoutTests {
+  /// Speaker id of every turn, in order.
+  static func speakers(_ name: String) -> [String] {
+    TranscriptParser.parse(Fixtures.layout(name)).turns.map(\.speaker)
+  }
+
+  @Test func briefingAllCapsLabels() {
+    let t = TranscriptParser.parse(Fixtures.layout("briefing_allcaps.txt"))
+    #expect(
+      t.turns.map(\.speaker) == [
+        "karine-jean-pierre", "mr-kirby", "question-1", "mr-kirby", "question-2", "mr-kirby",
+        "question-3", "karine-jean-pierre", "question-4", "karine-jean-pierre",
+      ])
+    #expect(t.header.eventKind == .briefing)
+    #expect(t.header.principalSpeaker == "karine-jean-pierre")
+    // "So the message is clear: …" and "Note: …" stay speech; "END 2:14 P.M. EDT" is nobody's.
+    let last = t.turns.last!
+    let body = String(decoding: t.text.bytes(in: last.body), as: UTF8.self)
+    #expect(body.hasSuffix("last week."))
+    #expect(t.turns[3].kind == .answer && t.turns[3].replyTo == 2)
+    #expect(t.speakers.first { $0.id == "question-2" }?.kind == .anonymous)
+  }
+
+  @Test func interviewQA() {
+    let t = TranscriptParser.parse(Fixtures.layout("interview_qa.txt"))
+    #expect(t.header.eventKind == .interview)
+    #expect(t.header.principalSpeaker == "jane-holloway")
+    #expect(
+      t.turns.map(\.speaker) == ["question-1", "jane-holloway", "question-2", "jane-holloway"])
+    #expect(t.turns.map(\.kind) == [.question, .answer, .question, .answer])
+    #expect(t.turns[3].replyTo == 2)
+  }
+
+  @Test func timestampedExports() {
+    let t = TranscriptParser.parse(Fixtures.layout("timestamped_rev.txt"))
+    #expect(
+      t.turns.map(\.speaker) == [
+        "speaker-1", "maria-lopez", "speaker-1", "speaker-1", "maria-lopez", "tom-baker",
+        "maria-lopez",
+      ])
+    #expect(t.turns[3].attribution == .continuation)
+    #expect(t.turns[3].label == nil)
+    #expect(t.speakers.first { $0.id == "maria-lopez" }?.aliases == ["Maria Lopez"])
+    let otter = TranscriptParser.parse(Fixtures.layout("otter.txt"))
+    #expect(otter.turns.map(\.speaker) == ["anna-schmidt", "ben-okafor", "anna-schmidt"])
+  }
+
+  @Test func webVTTAndSRT() {
+    let vtt = TranscriptParser.parse(Fixtures.layout("webvtt.vtt.txt"))
+    #expect(vtt.header.lines == 0..<1)
+    #expect(vtt.turns.map(\.speaker) == ["lester-holt", "lester-holt", "ann-reyes"])
+    // A cue without a voice carries on; timing lines are not speech.
+    #expect(vtt.turns[2].lines.upperBound == 19)
+    #expect(vtt.speakers.first { $0.id == "ann-reyes" }?.role == "Governor")
+    let srt = TranscriptParser.parse(Fixtures.layout("srt.srt.txt"))
+    #expect(srt.turns.map(\.speaker) == ["john", "mary", "john"])
+    #expect(srt.turns[0].lines == 0..<4)
+    let firstBody = String(decoding: srt.text.bytes(in: srt.turns[0].body), as: UTF8.self)
+    #expect(firstBody == "Are you coming tonight?")
+  }
+
+  @Test func markdownLabels() {
+    let t = TranscriptParser.parse(Fixtures.layout("markdown.md.txt"))
+    #expect(t.turns.map(\.speaker) == ["host", "priya-natarajan", "host", "priya-natarajan"])
+    #expect(t.speakers.first { $0.id == "host" }?.kind == .moderator)
+    #expect(t.header.title == "Podcast episode 42: The future of cities")
+  }
+
+  @Test func parliamentaryLabels() {
+    let t = TranscriptParser.parse(Fixtures.layout("parliament.txt"))
+    #expect(
+      t.turns.map(\.speaker) == [
+        "speaker", "daniel-smith", "helen-carter", "daniel-smith", "speaker",
+      ])
+    let smith = t.speakers.first { $0.id == "daniel-smith" }
+    #expect(smith?.organization == "Lab")
+    #expect(t.header.date?.iso8601 == "2024-03-12")
+    #expect(t.header.eventKind == .parliamentary)
+    let cr = TranscriptParser.parse(Fixtures.layout("congressional.txt"))
+    #expect(
+      cr.turns.map(\.speaker) == ["mr-boehner", "speaker-pro-tempore", "ms-pelosi", "mr-boehner"])
+    // "Mr. Speaker, this is a sad day." is speech, not a label.
+    #expect(cr.turns[2].lines == 5..<7)
+  }
+
+  @Test func liveCaptions() {
+    let t = TranscriptParser.parse(Fixtures.layout("captions.txt"))
+    #expect(t.turns.map(\.speaker) == ["unidentified-1", "unidentified-2", "lester-holt", "jones"])
+    #expect(t.turns[1].lines == 1..<3)
+  }
+
+  @Test func bareNamesNeedTheDocumentsConfirmation() {
+    let t = TranscriptParser.parse(Fixtures.layout("bare_names.txt"))
+    #expect(
+      t.turns.map(\.speaker) == [
+        "moderator", "clara-hoffmann", "moderator", "henri-dubois", "clara-hoffmann",
+        "henri-dubois",
+      ])
+    // "The destination was Kyiv." and the moderator-like line stay Henri's speech.
+    #expect(t.turns.last!.lines == 17..<23)  // the empty line after the final break included
+  }
+
+  @Test func tvTranscriptWithCapitalisedRoles() {
+    let t = TranscriptParser.parse(Fixtures.layout("cnn_caps_roles.txt"))
+    #expect(
+      t.turns.map(\.speaker) == [
+        "wolf-blitzer", "john-kirby", "wolf-blitzer", "john-kirby", "wolf-blitzer",
+      ])
+    let blitzer = t.speakers.first { $0.id == "wolf-blitzer" }
+    #expect(
+      blitzer?.role == "Anchor" && blitzer?.organization == "CNN" && blitzer?.kind == .moderator)
+    // "(COMMERCIAL BREAK)" is a stage direction, not Blitzer's speech.
+    let body = String(decoding: t.text.bytes(in: t.turns.last!.body), as: UTF8.self)
+    #expect(body == "Thank you.")
+  }
+
+  @Test func shortSpeechLinesAreNoLabels() {
+    let t = TranscriptParser.parse(Fixtures.layout("speech_short_lines.txt"))
+    #expect(t.turns.count == 1)
+    #expect(t.turns[0].attribution == .header)
+    #expect(t.header.eventKind == .speech)
+    #expect(t.header.date?.iso8601 == "2024-02-16")
+  }
+
+  @Test func unBriefingRoleLabels() {
+    let t = TranscriptParser.parse(Fixtures.layout("un_briefing.txt"))
+    #expect(
+      t.turns.map(\.speaker) == [
+        "spokesperson", "question-1", "spokesperson", "correspondent", "spokesperson",
+      ])
+    #expect(t.turns.map(\.kind) == [.moderation, .question, .moderation, .question, .moderation])
+  }
+}
