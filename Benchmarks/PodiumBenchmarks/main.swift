@@ -3,6 +3,7 @@ let all: [(String, () -> Void)] = [
   ("rpc", RPCBenchmarks.run),
   ("text", TextBenchmarks.run),
   ("editor-b", EditorBenchmarksB.run),
+  ("core", CoreBenchmarks.run),
 ]
 let wanted = Set(CommandLine.arguments.dropFirst())
 for (name, run) in all where wanted.isEmpty || wanted.contains(name) {
