@@ -89,6 +89,9 @@ public final class FrameReader {
           continue
         }
         if line.allSatisfy(isSpace) { continue }
+        if line.count > maxMessageBytes {
+          return .malformed("a line longer than the \(maxMessageBytes)-byte message limit")
+        }
         return .message(Array(line))
       }
       lineScanFrom = buffer.count
@@ -174,14 +177,22 @@ public final class FrameReader {
         if !sawHeader { return .blankLine }
         return .headers(length ?? .failure(FrameProblem(message: "missing Content-Length header")))
       }
-      guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex,
-        line[..<colon].allSatisfy(isTokenByte)
+      // A header is `token:`; blanks before the colon are tolerated, as the resynchroniser does.
+      var nameEnd = line.firstIndex(of: UInt8(ascii: ":")) ?? line.startIndex
+      while nameEnd > line.startIndex, line[nameEnd - 1] == 0x20 || line[nameEnd - 1] == 0x09 {
+        nameEnd -= 1
+      }
+      let name = String(decoding: line[..<nameEnd], as: UTF8.self).lowercased()
+      // "xyzContent-Length: 5" is garbage glued to a real header, not a header named "xyz…".
+      guard nameEnd > line.startIndex, line[..<nameEnd].allSatisfy(isTokenByte),
+        name == "content-length" || !name.hasSuffix("content-length")
       else {
-        start = lineStart
+        // Resume the search for a header one byte on, so the same bytes are never retried.
+        start = lineStart + 1
         return .garbage(preview(from: lineStart))
       }
+      let colon = line.firstIndex(of: UInt8(ascii: ":"))!
       sawHeader = true
-      let name = String(decoding: line[..<colon], as: UTF8.self).lowercased()
       let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingSpaces()
       if name == "content-length" {
         length = parseLength(value)
@@ -232,9 +243,32 @@ public final class FrameReader {
         return nil
       }
     }
+    if let event = splitOvershotBody(expected: count) { return event }
     let body = Array(buffer[start..<(start + count)])
     start += count
     return .message(body)
+  }
+
+  /// Every message is an object or an array, so a body that does not end in `}` or `]` was
+  /// mis-measured. When it is a JSON text followed by the start of the next header, the
+  /// Content-Length overshot into the next frame: take the text, and read the header again.
+  private func splitOvershotBody(expected: Int) -> FrameEvent? {
+    var last = start + expected - 1
+    while last > start, isSpace(buffer[last]) { last -= 1 }
+    guard last >= start, buffer[last] != UInt8(ascii: "}"), buffer[last] != UInt8(ascii: "]")
+    else { return nil }
+    var from = start
+    for _ in 0..<8 {
+      guard let header = headerStart(from: from), header < start + expected else { return nil }
+      if header > start, isJSON(buffer[start..<header]) {
+        Log.warning(
+          "Content-Length \(expected) overshoots a \(header - start)-byte body; resynchronised")
+        defer { start = header }
+        return .message(Array(buffer[start..<header]))
+      }
+      from = header + 1
+    }
+    return nil
   }
 
   /// The stream stalled inside a body. If the body so far is a complete JSON text followed by
