@@ -2,6 +2,7 @@ import Dispatch
 import PodiumJSON
 import Synchronization
 
+
 /// What handles the messages of a connection. All calls come on one serial worker, in the order
 /// the messages arrived, so an implementation needs no locks of its own.
 public protocol MessageHandler: AnyObject, Sendable {
@@ -9,6 +10,13 @@ public protocol MessageHandler: AnyObject, Sendable {
   func handle(_ notification: Notification, context: RequestContext)
   /// The input ended without an `exit` notification: the process's exit code.
   func endOfInput() -> Int32
+  /// Called on the worker when no message is waiting: the time for deferred work (publishing
+  /// diagnostics once a burst of edits is over, rather than after every keystroke).
+  func idle(context: RequestContext)
+}
+
+extension MessageHandler {
+  public func idle(context: RequestContext) {}
 }
 
 /// What a handler may do besides returning a result.
@@ -33,6 +41,8 @@ public final class Connection: Sendable {
   private let outgoing = Mutex<(next: Int, waiting: [JSON: @Sendable (Response) -> Void])>(
     (1, [:]))
   private let terminate: @Sendable (Int32) -> Void
+  /// Messages handed to the worker and not yet processed.
+  private let queued = Atomic<Int>(0)
 
   /// `terminate` runs on the worker once `stop(exitCode:)` is called (the server exits there).
   public init(sink: OutputSink, terminate: @escaping @Sendable (Int32) -> Void = { _ in }) {
@@ -86,7 +96,7 @@ public final class Connection: Sendable {
     switch event {
     case .malformed(let problem):
       Log.warning("bad frame: \(problem)")
-      queue.async { self.write(Response(id: .null, result: .failure(.parseError(problem))).json) }
+      enqueue(handler) { self.write(Response(id: .null, result: .failure(.parseError(problem))).json) }
     case .message(let bytes):
       let json: JSON
       do {
@@ -97,29 +107,42 @@ public final class Connection: Sendable {
         let data: JSON = [
           "line": JSON(error.line), "column": JSON(error.column), "position": JSON(error.position),
         ]
-        queue.async {
+        enqueue(handler) {
           self.write(Response(id: id, result: .failure(.parseError("\(error)", data: data))).json)
         }
         return
       }
       if case .array(let elements) = json {
         guard !elements.isEmpty else {
-          queue.async {
+          enqueue(handler) {
             self.write(
               Response(id: .null, result: .failure(.invalidRequest("empty batch"))).json)
           }
           return
         }
         let messages = elements.map(decode)
-        queue.async {
+        enqueue(handler) {
           let responses = messages.compactMap { self.process($0, handler: handler) }
           if !responses.isEmpty { self.write(.array(responses)) }
         }
       } else {
         let message = decode(json)
-        queue.async {
+        enqueue(handler) {
           if let response = self.process(message, handler: handler) { self.write(response) }
         }
+      }
+    }
+  }
+
+  /// Runs `work` on the worker; when it leaves the queue empty, lets the handler do idle work.
+  private func enqueue(_ handler: MessageHandler, _ work: @escaping @Sendable () -> Void) {
+    queued.add(1, ordering: .sequentiallyConsistent)
+    queue.async {
+      work()
+      if self.queued.subtract(1, ordering: .sequentiallyConsistent).newValue == 0,
+        self.stopped.withLock({ $0 }) == nil
+      {
+        handler.idle(context: RequestContext(cancellation: .never, connection: self))
       }
     }
   }

@@ -17,6 +17,8 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
   private(set) var clientInfo: String?
   private(set) var clientCapabilities: JSON = [:]
   private(set) var configuration = ServerConfiguration()
+  /// Documents whose diagnostics changed since they were last pushed.
+  private var diagnosticsToPublish = Set<String>()
 
   public init() {}
 
@@ -58,6 +60,13 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     } catch {
       Log.warning("\(notification.method): \(error.message)")
     }
+  }
+
+  /// Pushes diagnostics once a burst of edits is over, not after every keystroke.
+  public func idle(context: RequestContext) {
+    guard !diagnosticsToPublish.isEmpty else { return }
+    for uri in diagnosticsToPublish.sorted() { publishDiagnostics(uri, context.connection) }
+    diagnosticsToPublish.removeAll()
   }
 
   public func endOfInput() -> Int32 {
@@ -112,7 +121,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         version: try params.optionalInt("textDocument.version") ?? 0,
         text: TextBuffer(text))
       store.open(document)
-      publishDiagnostics(document.uri, context.connection)
+      diagnosticsToPublish.insert(document.uri)
     case "textDocument/didChange":
       let changes = try params.array("contentChanges").map { change throws(ResponseError) in
         let change = Params(change)
@@ -126,11 +135,12 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         uri, version: try params.optionalInt("textDocument.version"), changes: changes,
         encoding: encoding)
       {
-        publishDiagnostics(uri, context.connection)
+        diagnosticsToPublish.insert(uri)
       }
     case "textDocument/didClose":
       let uri = try params.string("textDocument.uri")
       store.close(uri)
+      diagnosticsToPublish.remove(uri)
       if pushesDiagnostics { Diagnostics.clear(uri, connection: context.connection) }
     case "workspace/didChangeWorkspaceFolders":
       let added = params.value("event.added")?.arrayValue ?? []
@@ -164,7 +174,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     configuration = next
     // Severities may have changed: show every open document's diagnostics again.
     if let connection {
-      for uri in store.documents.keys.sorted() { publishDiagnostics(uri, connection) }
+      diagnosticsToPublish.formUnion(store.documents.keys)
       if clientCapabilities["workspace"]?["diagnostics"]?["refreshSupport"]?.boolValue == true {
         connection.sendRequest("workspace/diagnostic/refresh", params: nil) { _ in }
       }

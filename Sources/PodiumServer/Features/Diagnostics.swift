@@ -7,9 +7,15 @@ import PodiumRPC
 enum Diagnostics {
   static let method = "textDocument/diagnostic"
 
+  /// At most this many a document, as editors do: past it a list is noise and costs each edit.
+  static let limit = 1000
+
   static func items(for document: Document, _ snapshot: Snapshot) -> [JSON] {
     let ranges = snapshot.ranges(in: document)
-    return document.transcript.findings.compactMap { finding in
+    let shown = document.transcript.findings.lazy.filter {
+      snapshot.configuration.severity(of: $0.kind) != nil
+    }.prefix(limit)
+    return shown.compactMap { finding in
       guard let severity = snapshot.configuration.severity(of: finding.kind) else { return nil }
       var diagnostic: JSONObject = [
         "range": ranges.range(finding.range),

@@ -33,13 +33,10 @@ enum WorkspaceSymbols {
     return .array(results)
   }
 
-  /// Fuzzy in the way editors expect: the query's characters appear in order.
+  /// Each word of the query starts a word of the candidate ("hart", "al ha", "rutte");
+  /// editors filter further on their side.
   static func matches(_ query: String, _ candidate: String) -> Bool {
-    var rest = candidate[...]
-    for character in query where character != " " {
-      guard let found = rest.firstIndex(of: character) else { return false }
-      rest = rest[rest.index(after: found)...]
-    }
-    return true
+    let words = candidate.split { !$0.isLetter && !$0.isNumber }
+    return query.split(separator: " ").allSatisfy { part in words.contains { $0.hasPrefix(part) } }
   }
 }
