@@ -3,11 +3,10 @@ import PodiumJSON
 import PodiumRPC
 import PodiumServer
 
-/// Inlay hints and semantic tokens for one screenful (60 lines) of a ~10 MB generated
-/// inline-label press conference, through the server's request path (in process, no framing).
-/// With the provisional parser (no turns) and the provisional array-backed line index these
-/// numbers mean little; rerun after the parser and the rope land.
-enum EditorBenchmarksB {
+/// Per-request latency (p50/p99) on a ~10 MB generated inline-label press conference, through
+/// the server's request path (in process, no framing): hover, highlight, definition at
+/// positions spread over the document, and inlay hints and semantic tokens for a screenful.
+enum EditorBenchmarks {
   static let exchange = """
     Allison Hart (NATO Acting Spokesperson): We'll go to Reuters, then Bloomberg.
 
@@ -51,11 +50,29 @@ enum EditorBenchmarksB {
     }
     report("editor.didOpen (\(text.utf8.count / 1024 / 1024) MB, \(lines) lines)", format(open * 1e9))
 
-    let rounds = 50
+    let rounds = 200
     var id: Int64 = 1
+    let clock = ContinuousClock()
+    for method in ["textDocument/hover", "textDocument/documentHighlight", "textDocument/definition"] {
+      var samples = Samples()
+      for round in 0..<rounds {
+        let line = (lines - 1) * round / rounds
+        let params: JSON = [
+          "textDocument": ["uri": .string(uri)], "position": ["line": JSON(line), "character": 10],
+        ]
+        id += 1
+        let request = Request(id: .int(id), method: method, params: params)
+        // The first request after opening builds the document's turn index: time it apart.
+        if round == 0 {
+          report("editor.first request after open (\(method))", format(seconds { _ = try? server.handle(request, context: context) } * 1e9))
+          continue
+        }
+        samples.record(clock.measure { _ = try? server.handle(request, context: context) })
+      }
+      report("editor.\(method) (10 MB)", samples.summary)
+    }
     for method in ["textDocument/inlayHint", "textDocument/semanticTokens/range"] {
       var samples = Samples()
-      let clock = ContinuousClock()
       for round in 0..<rounds {
         // Screens spread over the document.
         let first = (lines - 60) * round / rounds
@@ -71,5 +88,15 @@ enum EditorBenchmarksB {
       }
       report("editor.\(method) (60 lines of \(text.utf8.count / 1024 / 1024) MB)", samples.summary)
     }
+    var typing = Samples()
+    for round in 0..<rounds {
+      let line = (lines - 1) * round / rounds
+      let change: JSON = [
+        "textDocument": ["uri": .string(uri), "version": JSON(round + 2)],
+        "contentChanges": [["range": ["start": ["line": JSON(line), "character": 3], "end": ["line": JSON(line), "character": 3]], "text": "x"]],
+      ]
+      typing.record(clock.measure { server.handle(Notification(method: "textDocument/didChange", params: change), context: context) })
+    }
+    report("editor.didChange one character (10 MB)", typing.summary)
   }
 }

@@ -2,7 +2,7 @@
 let all: [(String, () -> Void)] = [
   ("rpc", RPCBenchmarks.run),
   ("text", TextBenchmarks.run),
-  ("editor-b", EditorBenchmarksB.run),
+  ("editor", EditorBenchmarks.run),
   ("core", CoreBenchmarks.run),
 ]
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -5,7 +5,10 @@ public struct Document: Sendable {
   public var uri: String
   public var languageID: String
   public var version: Int
-  public var transcript: Transcript
+  public var transcript: Transcript {
+    didSet { indexBox = TurnIndexBox() }
+  }
+  private var indexBox = TurnIndexBox()
 
   public init(uri: String, languageID: String, version: Int, text: TextBuffer) {
     self.uri = uri
@@ -15,4 +18,7 @@ public struct Document: Sendable {
   }
 
   public var text: TextBuffer { transcript.text }
+
+  /// Speaker → turns and question → answers, built on first use after an edit.
+  var index: TurnIndex { indexBox.get(transcript) }
 }

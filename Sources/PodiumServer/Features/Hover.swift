@@ -27,7 +27,8 @@ enum Hover {
     }
     let turn = transcript.turns[index]
     let onLabel = turn.label.map { $0.contains(offset) || $0.upperBound == offset } ?? false
-    let body = describe(turn, in: transcript, onLabel: onLabel, markdown: markdown)
+    let body = describe(
+      turn, in: transcript, index: document.index, onLabel: onLabel, markdown: markdown)
     return content(body, markdown: markdown, range: ranges.range(onLabel ? turn.label! : lineRange))
   }
 
@@ -35,12 +36,12 @@ enum Hover {
     ["contents": ["kind": markdown ? "markdown" : "plaintext", "value": .string(value)], "range": range]
   }
 
-  static func describe(_ turn: Turn, in transcript: Transcript, onLabel: Bool, markdown: Bool)
-    -> String
-  {
+  static func describe(
+    _ turn: Turn, in transcript: Transcript, index: TurnIndex, onLabel: Bool, markdown: Bool
+  ) -> String {
     let bold = { (s: String) in markdown ? "**\(escape(s))**" : s }
     let plain = { (s: String) in markdown ? escape(s) : s }
-    let speaker = transcript.speaker(id: turn.speaker)
+    let speaker = index.speakerByID[turn.speaker].map { transcript.speakers[$0] }
     var lines: [String] = []
 
     var title = bold(speaker?.name ?? turn.speaker)
@@ -48,9 +49,8 @@ enum Hover {
     if !details.isEmpty { title += " — " + plain(details.joined(separator: ", ")) }
     lines.append(title)
 
-    let own = transcript.turnIndices(of: turn.speaker)
-    let position = (own.firstIndex(of: turn.index) ?? 0) + 1
-    var facts = [speaker?.kind.rawValue ?? "unknown", "\(turn.kind.rawValue)", "turn \(position) of \(own.count)"]
+    let (position, count) = index.ordinal(of: turn)
+    var facts = [speaker?.kind.rawValue ?? "unknown", "\(turn.kind.rawValue)", "turn \(position) of \(count)"]
     switch turn.attribution {
     case .header: facts.append("attributed from the header")
     case .continuation: facts.append("continues the previous turn")
@@ -64,8 +64,8 @@ enum Hover {
         "Answers \(bold(transcript.displayName(of: asked.speaker))): “\(plain(transcript.excerpt(of: asked)))”")
     }
     if turn.kind == .question {
-      let answers = transcript.turns.filter { $0.replyTo == turn.index }
-      let names = uniqued(answers.map { transcript.displayName(of: $0.speaker) })
+      let answers = index.answersByQuestion[turn.index] ?? []
+      let names = uniqued(answers.map { transcript.displayName(of: transcript.turns[$0].speaker) })
       lines.append(names.isEmpty ? plain("No answer in this transcript") : "Answered by " + names.map(bold).joined(separator: ", "))
     }
     if onLabel, let aliases = speaker?.aliases, !aliases.isEmpty {

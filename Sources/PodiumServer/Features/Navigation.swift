@@ -42,6 +42,7 @@ enum References {
 /// `textDocument/documentHighlight`: all turns of the speaker under the cursor.
 enum DocumentHighlight {
   static let method = "textDocument/documentHighlight"
+  static let highlightLimit = 500
 
   static func handle(_ snapshot: Snapshot, _ params: Params, _ cancel: CancellationToken)
     throws(ResponseError) -> JSON
@@ -54,10 +55,15 @@ enum DocumentHighlight {
       ?? transcript.turnIndex(atOffset: offset).map { transcript.turns[$0].speaker }
     guard let speaker else { return [] }
     let ranges = snapshot.ranges(in: document)
+    // In a long transcript, the turns nearest the cursor: the ones a person can see.
+    let near = transcript.turnIndex(atOffset: offset) ?? 0
+    let turns = document.index.turns(of: speaker, nearest: near, limit: highlightLimit)
     // DocumentHighlightKind: 2 Read for speech, 3 Write for the labels that name the speaker.
     return .array(
-      SpeakerAtCursor.occurrences(of: speaker, in: transcript).map { range, isLabel in
-        ["range": ranges.range(range), "kind": isLabel ? 3 : 2]
+      turns.map { index in
+        let turn = transcript.turns[index]
+        let range = turn.label ?? DocumentSymbols.selection(of: turn, transcript)
+        return ["range": ranges.range(range), "kind": turn.label == nil ? 2 : 3]
       })
   }
 }
