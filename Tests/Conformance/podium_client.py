@@ -224,6 +224,8 @@ class Server:
         self._stderr = bytearray()
         self._consumed = 0  # bytes of self.stdout already parsed into messages
         self._queue: list[Any] = []
+        self.notifications: list[dict] = []  # server-initiated notifications, in order
+        self.server_requests: list[dict] = []  # server-to-client requests, in order
         self._eof = False
         self._cond = threading.Condition()
         self.returncode: int | None = None
@@ -306,8 +308,8 @@ class Server:
 
     # MARK: Reading
 
-    def recv(self, timeout: float | None = None) -> Any:
-        """The next message (object or batch array) the server wrote."""
+    def recv_any(self, timeout: float | None = None) -> Any:
+        """The next message of any kind the server wrote (response, batch, notification, request)."""
         deadline = time.monotonic() + (timeout if timeout is not None else self.timeout)
         with self._cond:
             while True:
@@ -326,6 +328,34 @@ class Server:
                     raise ServerTimeout(f"no message within the timeout; stderr:\n{self.stderr_tail()}")
                 self._cond.wait(min(remaining, 0.5))
 
+    def recv(self, timeout: float | None = None) -> Any:
+        """The next response (an object without "method", or a batch array).
+
+        Server-initiated notifications (publishDiagnostics …) are kept in `self.notifications`;
+        server-to-client requests in `self.server_requests`, answered at once by
+        `self.answer_server_request` (null, or a list of nulls for workspace/configuration).
+        """
+        deadline = time.monotonic() + (timeout if timeout is not None else self.timeout)
+        while True:
+            message = self.recv_any(max(0.0, deadline - time.monotonic()))
+            if isinstance(message, dict) and "method" in message:
+                if "id" in message:
+                    self.server_requests.append(message)
+                    reply = self.answer_server_request(message)
+                    if reply is not None:
+                        self.send(reply)
+                else:
+                    self.notifications.append(message)
+                continue
+            return message
+
+    def answer_server_request(self, message: dict) -> Any:
+        """The reply to a server-to-client request (override or replace per test); None: no reply."""
+        result = None
+        if message["method"] == "workspace/configuration":
+            result = [None] * len((message.get("params") or {}).get("items") or [])
+        return {"jsonrpc": "2.0", "id": message["id"], "result": result}
+
     def recv_n(self, count: int, timeout: float | None = None) -> list[Any]:
         return [self.recv(timeout) for _ in range(count)]
 
@@ -339,7 +369,7 @@ class Server:
                 return messages
 
     def expect_nothing(self, seconds: float = 0.3) -> None:
-        """Nothing at all arrives within `seconds`."""
+        """No response arrives within `seconds` (server-initiated messages are set aside)."""
         try:
             message = self.recv(seconds)
         except ServerTimeout:
@@ -408,6 +438,18 @@ class Server:
         for reader in self._readers:
             reader.join(5)
         return self.returncode
+
+    def peak_rss_kib(self) -> int:
+        """The server's peak resident set so far (VmHWM), while it runs.
+
+        Prefer this to `max_rss_kib` (from wait4): Linux carries the parent's high-water mark
+        across fork+exec, so a child of a big pytest process reports at least its size.
+        """
+        with open(f"/proc/{self.proc.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+        raise AssertionError("no VmHWM in /proc/<pid>/status")
 
     def alive(self) -> bool:
         return self.poll() is None

@@ -165,6 +165,27 @@ def test_header_variants(spawn, headers):
     server.ping()
 
 
+@pytest.mark.xfail(
+    reason="BUG: 'Content-Length : N' (blank before the colon) sends the reader into an endless "
+    "loop: the same -32700 'expected a message header' error is written forever (~3 MB/s), "
+    "input is no longer read",
+    strict=False,
+)
+@pytest.mark.parametrize("header", [b"Content-Length : %d\r\n", b"Content-Length\t: %d\r\n"])
+def test_blank_before_the_colon(spawn, header):
+    """Either accepted (as the resynchroniser does) or refused once; never an endless loop."""
+    server = lsp_server(spawn)
+    body = probe(5)
+    server.write(header % len(body) + b"\r\n" + body + frame(probe(6)))
+    replies = []
+    for _ in range(10):
+        replies.append(server.recv(timeout=5))
+        if replies[-1].get("id") == 6:
+            break
+    server.kill()
+    assert replies[-1].get("id") == 6 and len(replies) <= 2, f"{len(replies)} replies: {replies[:3]}"
+
+
 def test_blank_lines_between_frames(spawn):
     server = lsp_server(spawn)
     server.write(b"\r\n\r\n" + frame(probe(1)) + b"\r\n" + frame(probe(2)))
@@ -302,6 +323,7 @@ def test_huge_body_over_default_limit_is_skipped(spawn):
     server.write(b"Content-Length: %d\r\n\r\n" % size + b"x" * size + frame(probe(6)), timeout=120)
     assert_error(server.recv(), PARSE_ERROR, None)
     assert_error(server.recv(), METHOD_NOT_FOUND, 6)
+    assert server.peak_rss_kib() < 48 * 1024, "the refused body must not be buffered"
 
 
 @pytest.mark.parametrize("value", [b"-5", b"-0", b"-99999999999999999999"])
@@ -495,12 +517,12 @@ def test_ten_thousand_pipelined_requests(spawn, framing, figure):
         assert_error(reply, METHOD_NOT_FOUND, reply["id"])
     assert all(reply["error"]["code"] == METHOD_NOT_FOUND for reply in replies)
     server.ping()
+    peak = server.peak_rss_kib()
     server.shutdown_and_exit()
     rate = count / elapsed
-    figure(f"pipelined requests/s ({framing}, debug build, {count} in one write)", f"{rate:,.0f}")
-    figure(f"peak RSS after 10,000 pipelined requests ({framing})", f"{server.max_rss_kib / 1024:.1f} MiB")
-    print(f"{framing}: {count} pipelined requests in {elapsed:.2f} s = {rate:,.0f} requests/s; "
-          f"peak RSS {server.max_rss_kib} KiB")
+    figure(f"pipelined requests/s ({framing}, {count} in one write)", f"{rate:,.0f}")
+    figure(f"peak RSS (VmHWM) after {count} pipelined requests ({framing})", f"{peak / 1024:.1f} MiB")
+    print(f"{framing}: {count} pipelined requests in {elapsed:.2f} s = {rate:,.0f} requests/s; peak RSS {peak} KiB")
 
 
 @pytest.mark.slow

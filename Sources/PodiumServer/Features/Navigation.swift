@@ -42,7 +42,7 @@ enum References {
 /// `textDocument/documentHighlight`: all turns of the speaker under the cursor.
 enum DocumentHighlight {
   static let method = "textDocument/documentHighlight"
-  static let highlightLimit = 500
+  static let highlightLimit = 100
 
   static func handle(_ snapshot: Snapshot, _ params: Params, _ cancel: CancellationToken)
     throws(ResponseError) -> JSON
