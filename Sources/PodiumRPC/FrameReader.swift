@@ -1,5 +1,11 @@
 import PodiumJSON
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 public enum FrameEvent: Sendable, Equatable {
   /// The bytes of one JSON text (or batch), not yet parsed.
   case message([UInt8])
@@ -249,43 +255,59 @@ public final class FrameReader {
     return .message(body)
   }
 
-  /// Every message is an object or an array, so a body that does not end in `}` or `]` was
-  /// mis-measured. When it is a JSON text followed by the start of the next header, the
-  /// Content-Length overshot into the next frame: take the text, and read the header again.
+  /// A body with the next frame's header inside it was mis-measured: the Content-Length
+  /// overshot. Take what comes before the header (a JSON text, or a broken body that will get a
+  /// parse error) and read the header again, so the next message is not lost.
   private func splitOvershotBody(expected: Int) -> FrameEvent? {
-    var last = start + expected - 1
-    while last > start, isSpace(buffer[last]) { last -= 1 }
-    guard last >= start, buffer[last] != UInt8(ascii: "}"), buffer[last] != UInt8(ascii: "]")
-    else { return nil }
-    var from = start
-    for _ in 0..<8 {
-      guard let header = headerStart(from: from), header < start + expected else { return nil }
-      if header > start, isJSON(buffer[start..<header]) {
-        Log.warning(
-          "Content-Length \(expected) overshoots a \(header - start)-byte body; resynchronised")
-        defer { start = header }
-        return .message(Array(buffer[start..<header]))
-      }
-      from = header + 1
-    }
-    return nil
+    guard let header = frameBoundary(after: start, before: start + expected) else { return nil }
+    Log.warning(
+      "Content-Length \(expected) runs into the next message after \(header - start) bytes; resynchronised")
+    defer { start = header }
+    return .message(Array(buffer[start..<header]))
   }
 
-  /// The stream stalled inside a body. If the body so far is a complete JSON text followed by
-  /// the next header, the Content-Length overshot: take the text and go on from the header.
-  private func splitAtEmbeddedHeader(expected: Int) -> FrameEvent? {
-    var from = start
-    for _ in 0..<8 {
-      guard let header = headerStart(from: from) else { return nil }
-      if header > start, isJSON(buffer[start..<header]) {
-        Log.warning(
-          "Content-Length \(expected) overshoots a \(header - start)-byte body; resynchronised")
-        defer { start = header }
-        return .message(Array(buffer[start..<header]))
+  /// The start of the first `Content-Length: <digits>` line in `(after, before)` that ends in a
+  /// raw line break. JSON allows neither unquoted letters nor raw line breaks inside strings, so
+  /// such a line can never belong to a message body: it is the next frame's header. Only raw
+  /// line feeds are looked at (a scan with memchr), so a compact body costs almost nothing.
+  private func frameBoundary(after: Int, before: Int) -> Int? {
+    let name = Self.headerName
+    return buffer.withUnsafeBufferPointer { bytes -> Int? in
+      guard let base = bytes.baseAddress else { return nil }
+      var from = after + 1
+      let end = min(before + 32, bytes.count)  // the header's line may end past `before`
+      while from < end, let found = memchr(base + from, 0x0A, end - from) {
+        let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        from = newline + 1
+        var index = newline - 1
+        if index > after, bytes[index] == 0x0D { index -= 1 }
+        while index > after, bytes[index] == 0x20 || bytes[index] == 0x09 { index -= 1 }
+        let digitsEnd = index
+        while index > after, bytes[index] >= 48, bytes[index] <= 57 { index -= 1 }
+        guard index < digitsEnd else { continue }
+        while index > after, bytes[index] == 0x20 || bytes[index] == 0x09 { index -= 1 }
+        guard index > after, bytes[index] == UInt8(ascii: ":") else { continue }
+        index -= 1
+        while index > after, bytes[index] == 0x20 || bytes[index] == 0x09 { index -= 1 }
+        let headerStart = index - (name.count - 1)
+        guard headerStart > after, headerStart < before else { continue }
+        if (0..<name.count).allSatisfy({ bytes[headerStart + $0] | 0x20 == name[$0] }) {
+          return headerStart
+        }
       }
-      from = header + 1
+      return nil
     }
-    return nil
+  }
+
+  /// The stream stalled inside a body. If the next header already stands in what arrived, the
+  /// Content-Length overshot: take what precedes the header (a JSON text, or a broken body that
+  /// will get a parse error) and go on from the header.
+  private func splitAtEmbeddedHeader(expected: Int) -> FrameEvent? {
+    guard let header = frameBoundary(after: start, before: buffer.count) else { return nil }
+    Log.warning(
+      "Content-Length \(expected) overshoots a \(header - start)-byte body; resynchronised")
+    defer { start = header }
+    return .message(Array(buffer[start..<header]))
   }
 
   private func giveUpShortBody(expected: Int) -> FrameEvent {
