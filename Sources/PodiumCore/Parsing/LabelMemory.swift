@@ -37,4 +37,89 @@ struct ParseContext: Sendable, Equatable {
   var unresolved: Set<String> = []
   /// Index of the first line of the body (after the header block).
   var bodyStartLine = 0
+  /// What every turn starts with and every label candidate of the body, so an edit that
+  /// changes a label can re-resolve the speakers without reading the other lines again.
+  var labels: LabelTable?
+}
+
+/// The label facts of a document, shared between versions until a label changes.
+final class LabelTable: Sendable, Equatable {
+  /// How a turn starts, without positions.
+  struct Start: Sendable, Equatable {
+    enum Kind: UInt8, Sendable { case label, caption, continuation, opening }
+    var kind: Kind
+    var text: String = ""
+    var anatomy: LabelAnatomy?
+    var strength: LabelStrength = .strong
+
+    init(_ s: RawTurn.Start) {
+      switch s {
+      case .label(let c):
+        kind = .label
+        text = c.text
+        anatomy = c.anatomy
+        strength = c.strength
+      case .caption: kind = .caption
+      case .continuation: kind = .continuation
+      case .opening: kind = .opening
+      }
+    }
+
+    /// A raw turn that resolves like the original (positions are not kept).
+    var rawTurn: RawTurn {
+      let start: RawTurn.Start
+      switch kind {
+      case .label:
+        start = .label(
+          LabelCandidate(
+            range: 0..<0, bodyStart: nil, text: text, anatomy: anatomy!, strength: strength))
+      case .caption: start = .caption
+      case .continuation: start = .continuation
+      case .opening: start = .opening
+      }
+      return RawTurn(start: start, firstLine: 0, endLine: 0)
+    }
+  }
+
+  struct CandidateKey: Hashable, Sendable {
+    var text: String
+    var strong: Bool
+  }
+
+  let starts: [Start]
+  /// Every label candidate of the body (accepted or not): how often each occurs.
+  let candidates: [CandidateKey: Int]
+  /// The parsed label of each candidate text.
+  let anatomies: [String: LabelAnatomy]
+  let principal: LabelAnatomy?
+
+  init(
+    starts: [Start], candidates: [CandidateKey: Int], anatomies: [String: LabelAnatomy],
+    principal: LabelAnatomy?
+  ) {
+    self.starts = starts
+    self.candidates = candidates
+    self.anatomies = anatomies
+    self.principal = principal
+  }
+
+  /// The label memory these candidates teach.
+  func memory() -> LabelMemory {
+    var m = LabelMemory()
+    if let principal { m.learn(strong: principal) }
+    for (k, count) in candidates where count > 0 {
+      if k.strong {
+        if let a = anatomies[k.text] { m.learn(strong: a) }
+      } else {
+        m.weakCounts[Words.key(k.text), default: 0] += count
+      }
+    }
+    return m
+  }
+
+  static func == (a: LabelTable, b: LabelTable) -> Bool {
+    a === b
+      || (a.starts == b.starts && a.candidates == b.candidates && a.principal == b.principal
+        && a.anatomies == b.anatomies)
+  }
 }

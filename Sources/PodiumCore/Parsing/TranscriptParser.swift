@@ -33,13 +33,21 @@ public enum TranscriptParser {
     // The label memory: strong labels (and the principal) confirm names and offices.
     var memory = LabelMemory()
     if let principal = head.principal { memory.learn(strong: principal) }
-    var learned: Set<String> = []
+    var candidates: [LabelTable.CandidateKey: Int] = [:]
+    var anatomies: [String: LabelAnatomy] = [:]
     for (n, c) in cl.structuralClasses.enumerated() where cl.structuralLines[n] < bodyEnd {
       switch c {
       case .label(let l), .caption(.some(let l)):
+        let key = LabelTable.CandidateKey(text: l.text, strong: l.strength == .strong)
+        var first = false
+        candidates[key, default: 0] += 1
+        if candidates[key] == 1 {
+          first = true
+          if anatomies[l.text] == nil { anatomies[l.text] = l.anatomy }
+        }
         if l.strength == .weak {
           memory.count(weak: l)
-        } else if learned.insert(l.text).inserted {
+        } else if first {
           memory.learn(strong: l.anatomy)
         }
       default: break
@@ -61,6 +69,9 @@ public enum TranscriptParser {
     }
     var context = ParseContext(memory: memory, unresolved: assigned.unresolved)
     context.bodyStartLine = head.bodyStartLine
+    context.labels = LabelTable(
+      starts: raw.map { LabelTable.Start($0.start) }, candidates: candidates,
+      anatomies: anatomies, principal: head.principal)
     var findings: [Finding] = []
     let detector = FindingsDetector(
       p: p, base: 0, speakers: assigned.speakerList, unresolved: assigned.unresolved,
