@@ -140,30 +140,24 @@ enum IncrementalParser {
     else { return nil }
     // The label candidates and the memory they teach.
     var counts = table.candidates
-    var anatomies = table.anatomies
     for c in oldSide.candidates {
-      let key = LabelTable.CandidateKey(text: c.text, strong: c.strength == .strong)
-      guard let n = counts[key] else { return nil }
-      counts[key] = n > 1 ? n - 1 : nil
+      guard var e = counts[c.text] else { return nil }
+      if c.strength == .strong { e.strong -= 1 } else { e.weak -= 1 }
+      guard e.strong >= 0 && e.weak >= 0 else { return nil }
+      counts[c.text] = e.strong + e.weak > 0 ? e : nil
     }
     for c in newSide.candidates {
-      counts[LabelTable.CandidateKey(text: c.text, strong: c.strength == .strong), default: 0] += 1
-      if anatomies[c.text] == nil { anatomies[c.text] = c.anatomy }
+      var e = counts[c.text] ?? LabelTable.Candidate(anatomy: c.anatomy)
+      if c.strength == .strong { e.strong += 1 } else { e.weak += 1 }
+      counts[c.text] = e
     }
-    for c in oldSide.candidates
-    where counts[LabelTable.CandidateKey(text: c.text, strong: true)] == nil
-      && counts[LabelTable.CandidateKey(text: c.text, strong: false)] == nil
-    {
-      anatomies[c.text] = nil
-    }
-    let probe = LabelTable(
-      starts: [], candidates: counts, anatomies: anatomies, principal: table.principal)
+    let probe = LabelTable(starts: [], candidates: counts, principal: table.principal)
     let memory = probe.memory()
     if memory != old.context.memory {
       // Every weak label must be decided as before.
-      for k in counts.keys where !k.strong {
-        guard let a = anatomies[k.text] else { return nil }
-        let c = LabelCandidate(range: 0..<0, bodyStart: nil, text: k.text, anatomy: a, strength: .weak)
+      for (text, e) in counts where e.weak > 0 {
+        let c = LabelCandidate(
+          range: 0..<0, bodyStart: nil, text: text, anatomy: e.anatomy, strength: .weak)
         if memory.accepts(c) != old.context.memory.accepts(c) { return nil }
       }
     }
@@ -175,7 +169,12 @@ enum IncrementalParser {
     starts += table.starts[0..<first]
     for r in raw { starts.append(LabelTable.Start(r.start)) }
     starts += table.starts[(last + 1)...]
-    let rawAll = starts.map(\.rawTurn)
+    var rawAll: [RawTurn] = []
+    rawAll.reserveCapacity(starts.count)
+    for st in starts {
+      guard let r = probe.rawTurn(st) else { return nil }
+      rawAll.append(r)
+    }
     var resolver = SpeakerResolver(principal: table.principal, labels: rawAll.compactMap(\.label))
     let assigned = SpeakerAssigner.assign(rawAll, resolver: &resolver)
     guard assigned.unresolved == old.context.unresolved else { return nil }
@@ -231,10 +230,11 @@ enum IncrementalParser {
       }
     }
     guard outside <= 64 else { return nil }
-    let anatomy: (Int) -> LabelAnatomy? = { k in k < starts.count ? starts[k].anatomy : nil }
+    let anatomy: (Int) -> LabelAnatomy? = { k in
+      k < rawAll.count ? rawAll[k].label?.anatomy : nil
+    }
     let detector = FindingsDetector(
       p: p, base: ctxStart, speakers: assigned.speakerList, unresolved: assigned.unresolved)
-    let winStart = old.turns[first].span.lowerBound
     let ctxEnd = ctxStart + p.count
     var findings: [Finding] = []
     findings.reserveCapacity(old.findings.count + 8)
@@ -283,11 +283,10 @@ enum IncrementalParser {
       findings.append(f)
       fi += 1
     }
-    _ = winStart
     result.findings = findings
     result.context.memory = memory
     result.context.labels = LabelTable(
-      starts: starts, candidates: counts, anatomies: anatomies, principal: table.principal)
+      starts: starts, candidates: counts, principal: table.principal)
     return result
   }
 

@@ -44,12 +44,11 @@ struct ParseContext: Sendable, Equatable {
 
 /// The label facts of a document, shared between versions until a label changes.
 final class LabelTable: Sendable, Equatable {
-  /// How a turn starts, without positions.
+  /// How a turn starts, without positions (a label's parts are in `candidates`).
   struct Start: Sendable, Equatable {
     enum Kind: UInt8, Sendable { case label, caption, continuation, opening }
     var kind: Kind
     var text: String = ""
-    var anatomy: LabelAnatomy?
     var strength: LabelStrength = .strong
 
     init(_ s: RawTurn.Start) {
@@ -57,69 +56,61 @@ final class LabelTable: Sendable, Equatable {
       case .label(let c):
         kind = .label
         text = c.text
-        anatomy = c.anatomy
         strength = c.strength
       case .caption: kind = .caption
       case .continuation: kind = .continuation
       case .opening: kind = .opening
       }
     }
-
-    /// A raw turn that resolves like the original (positions are not kept).
-    var rawTurn: RawTurn {
-      let start: RawTurn.Start
-      switch kind {
-      case .label:
-        start = .label(
-          LabelCandidate(
-            range: 0..<0, bodyStart: nil, text: text, anatomy: anatomy!, strength: strength))
-      case .caption: start = .caption
-      case .continuation: start = .continuation
-      case .opening: start = .opening
-      }
-      return RawTurn(start: start, firstLine: 0, endLine: 0)
-    }
   }
 
-  struct CandidateKey: Hashable, Sendable {
-    var text: String
-    var strong: Bool
+  /// A label text of the body: its parts, and how often it occurs as a strong and as a weak
+  /// candidate (accepted or not).
+  struct Candidate: Sendable, Equatable {
+    var anatomy: LabelAnatomy
+    var strong = 0
+    var weak = 0
   }
 
   let starts: [Start]
-  /// Every label candidate of the body (accepted or not): how often each occurs.
-  let candidates: [CandidateKey: Int]
-  /// The parsed label of each candidate text.
-  let anatomies: [String: LabelAnatomy]
+  let candidates: [String: Candidate]
   let principal: LabelAnatomy?
 
-  init(
-    starts: [Start], candidates: [CandidateKey: Int], anatomies: [String: LabelAnatomy],
-    principal: LabelAnatomy?
-  ) {
+  init(starts: [Start], candidates: [String: Candidate], principal: LabelAnatomy?) {
     self.starts = starts
     self.candidates = candidates
-    self.anatomies = anatomies
     self.principal = principal
+  }
+
+  /// A raw turn that resolves like the original (positions are not kept).
+  func rawTurn(_ s: Start) -> RawTurn? {
+    let start: RawTurn.Start
+    switch s.kind {
+    case .label:
+      guard let a = candidates[s.text]?.anatomy else { return nil }
+      start = .label(
+        LabelCandidate(range: 0..<0, bodyStart: nil, text: s.text, anatomy: a, strength: s.strength)
+      )
+    case .caption: start = .caption
+    case .continuation: start = .continuation
+    case .opening: start = .opening
+    }
+    return RawTurn(start: start, firstLine: 0, endLine: 0)
   }
 
   /// The label memory these candidates teach.
   func memory() -> LabelMemory {
     var m = LabelMemory()
     if let principal { m.learn(strong: principal) }
-    for (k, count) in candidates where count > 0 {
-      if k.strong {
-        if let a = anatomies[k.text] { m.learn(strong: a) }
-      } else {
-        m.weakCounts[Words.key(k.text), default: 0] += count
-      }
+    for (text, c) in candidates {
+      if c.strong > 0 { m.learn(strong: c.anatomy) }
+      if c.weak > 0 { m.weakCounts[Words.key(text), default: 0] += c.weak }
     }
     return m
   }
 
   static func == (a: LabelTable, b: LabelTable) -> Bool {
     a === b
-      || (a.starts == b.starts && a.candidates == b.candidates && a.principal == b.principal
-        && a.anatomies == b.anatomies)
+      || (a.starts == b.starts && a.candidates == b.candidates && a.principal == b.principal)
   }
 }

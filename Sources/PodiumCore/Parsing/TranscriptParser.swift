@@ -33,19 +33,25 @@ public enum TranscriptParser {
     // The label memory: strong labels (and the principal) confirm names and offices.
     var memory = LabelMemory()
     if let principal = head.principal { memory.learn(strong: principal) }
-    var candidates: [LabelTable.CandidateKey: Int] = [:]
-    var anatomies: [String: LabelAnatomy] = [:]
+    var candidates: [String: LabelTable.Candidate] = [:]
     for (n, c) in cl.structuralClasses.enumerated() where cl.structuralLines[n] < bodyEnd {
       switch c {
       case .label(let l), .caption(.some(let l)):
-        let key = LabelTable.CandidateKey(text: l.text, strong: l.strength == .strong)
+        let strong = l.strength == .strong
         var first = false
-        candidates[key, default: 0] += 1
-        if candidates[key] == 1 {
+        if let k = candidates.index(forKey: l.text) {
+          if strong {
+            first = candidates.values[k].strong == 0
+            candidates.values[k].strong += 1
+          } else {
+            candidates.values[k].weak += 1
+          }
+        } else {
           first = true
-          if anatomies[l.text] == nil { anatomies[l.text] = l.anatomy }
+          candidates[l.text] = LabelTable.Candidate(
+            anatomy: l.anatomy, strong: strong ? 1 : 0, weak: strong ? 0 : 1)
         }
-        if l.strength == .weak {
+        if !strong {
           memory.count(weak: l)
         } else if first {
           memory.learn(strong: l.anatomy)
@@ -71,7 +77,7 @@ public enum TranscriptParser {
     context.bodyStartLine = head.bodyStartLine
     context.labels = LabelTable(
       starts: raw.map { LabelTable.Start($0.start) }, candidates: candidates,
-      anatomies: anatomies, principal: head.principal)
+      principal: head.principal)
     var findings: [Finding] = []
     let detector = FindingsDetector(
       p: p, base: 0, speakers: assigned.speakerList, unresolved: assigned.unresolved,
