@@ -86,6 +86,10 @@ enum CoreBenchmarks {
       parsed = TranscriptParser.parse(text)
       best = min(best, Double(now() - t0) / 1e9)
     }
+    if ProcessInfo.processInfo.environment["PODIUM_CORE_PARSE_ONLY"] != nil {
+      for _ in 0..<10 { parsed = TranscriptParser.parse(text) }
+      return
+    }
     print(
       "core.parse: \(String(format: "%.1f", mb)) MB, \(parsed.turns.count) turns, "
         + "\(parsed.speakers.count) speakers, best of 5: \(String(format: "%.1f", best * 1000)) ms "
@@ -143,12 +147,17 @@ enum CoreBenchmarks {
       let s = xs.sorted()
       return s[min(s.count - 1, Int(Double(s.count) * p))]
     }
-    let fast = times.filter { $0 < 20 }.count
+    // A full parse of this text takes ~100 ms; the window path well under 5 ms, and the
+    // speaker re-resolution after a label edit ~10–30 ms.
+    let window = times.filter { $0 < 5 }.count
+    let full = times.filter { $0 >= 0.4 * best * 1000 }.count
     print(
-      "core.applying (1-char edit, \(times.count) random places): p50 "
+      "core.applying (1-char edit, \(times.count) random places in \(String(format: "%.1f", mb)) MB): p50 "
         + "\(String(format: "%.3f", pct(times, 0.5))) ms, p90 \(String(format: "%.3f", pct(times, 0.9))) ms, "
-        + "p99 \(String(format: "%.3f", pct(times, 0.99))) ms; "
-        + "\(fast)/\(times.count) under 20 ms (the others re-parse fully: the edit touched a label)")
+        + "p99 \(String(format: "%.3f", pct(times, 0.99))) ms, max \(String(format: "%.3f", times.max() ?? 0)) ms; "
+        + "\(window)/\(times.count) under 5 ms (window re-parse), "
+        + "\(times.count - window - full) re-resolved speakers (a label changed), "
+        + "\(full) fell back to a full parse (≥ 40% of a full parse's time)")
     print(
       "core.textbuffer.apply alone (provisional array buffer, copy on write): p50 "
         + "\(String(format: "%.3f", pct(bufferTimes, 0.5))) ms")

@@ -77,6 +77,25 @@ enum Bytes {
     }
   }
 
+  /// The first index in `i..<end` holding `[` or `(`, or `end` (eight bytes at a time).
+  static func nextBracket(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+    var i = i
+    guard let base = p.baseAddress else { return end }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    while i + 8 <= end {
+      let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      let a = w ^ (0x5B &* ones)
+      let b = w ^ (0x28 &* ones)
+      let za = (a &- ones) & ~a & highs
+      let zb = (b &- ones) & ~b & highs
+      if za | zb != 0 { break }
+      i += 8
+    }
+    while i < end && p[i] != 0x5B && p[i] != 0x28 { i += 1 }
+    return i
+  }
+
   @inline(__always) static func lowerASCII(_ b: UInt8) -> UInt8 { isUpper(b) ? b + 32 : b }
 
   /// Does the line hold a URL ("http://", "https://", "www.")?
@@ -109,6 +128,7 @@ enum Words {
 
   /// Lowercased letters and digits, other runs collapsed to one space.
   static func key(_ text: String) -> String {
+    if let k = asciiKey(text) { return k }
     var out = String.UnicodeScalarView()
     var pendingSpace = false
     for s in text.unicodeScalars {
@@ -125,6 +145,35 @@ enum Words {
     return String(out)
   }
 
+  /// `key` for ASCII text, on bytes; nil when the text is not ASCII.
+  private static func asciiKey(_ text: String) -> String? {
+    var text = text
+    return text.withUTF8 { u -> String? in
+      if u.count > 256 { return nil }
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count) { out in
+        var n = 0
+        var pendingSpace = false
+        for b in u {
+          if b >= 0x80 { return nil }
+          if Bytes.isAlpha(b) || Bytes.isDigit(b) {
+            if pendingSpace && n > 0 {
+              out[n] = 0x20
+              n += 1
+            }
+            pendingSpace = false
+            out[n] = Bytes.lowerASCII(b)
+            n += 1
+          } else if b == 0x27 {
+            continue
+          } else {
+            pendingSpace = true
+          }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
+      }
+    }
+  }
+
   /// "mark-rutte": the slug of a name.
   static func slug(_ text: String) -> String {
     let k = key(text)
@@ -135,15 +184,45 @@ enum Words {
 
   /// Splits on spaces (any Unicode space).
   static func tokens(_ text: String) -> [Substring] {
-    text.split(whereSeparator: { $0.isWhitespace })
+    let u = text.utf8
+    if u.allSatisfy({ $0 < 0x80 }) {
+      // ASCII: split on the bytes (the same whitespace: 0x09–0x0D and space).
+      var out: [Substring] = []
+      var start: String.Index?
+      var i = u.startIndex
+      while i != u.endIndex {
+        let b = u[i]
+        if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+          if let s = start {
+            out.append(text[s..<i])
+            start = nil
+          }
+        } else if start == nil {
+          start = i
+        }
+        i = u.index(after: i)
+      }
+      if let s = start { out.append(text[s..<u.endIndex]) }
+      return out
+    }
+    return text.split(whereSeparator: { $0.isWhitespace })
   }
 
   static func trim(_ text: some StringProtocol) -> String {
-    let whole = String(text)
-    if let f = whole.utf8.first, let l = whole.utf8.last, f > 0x20, f < 0x80, l > 0x20, l < 0x80 {
-      return whole
+    let sub = Substring(text)
+    let u = sub.utf8
+    if let f = u.first, let l = u.last, f > 0x20, f < 0x80, l > 0x20, l < 0x80 {
+      return String(sub)
     }
-    var scalars = Substring(text).unicodeScalars[...]
+    // ASCII ends: drop ASCII whitespace (0x09–0x0D, space) bytes.
+    var a = u.startIndex
+    var b = u.endIndex
+    func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
+    while a != b && isSpace(u[a]) { a = u.index(after: a) }
+    while a != b && isSpace(u[u.index(before: b)]) { b = u.index(before: b) }
+    if a == b { return "" }
+    if u[a] < 0x80 && u[u.index(before: b)] < 0x80 { return String(sub[a..<b]) }
+    var scalars = sub.unicodeScalars[...]
     while let f = scalars.first, f.properties.isWhitespace || f == "\u{FEFF}" {
       scalars.removeFirst()
     }
@@ -155,6 +234,8 @@ enum Words {
 
   /// "JEAN-PIERRE" → "Jean-Pierre"; other words unchanged.
   static func titleCaseIfAllCaps(_ word: some StringProtocol) -> String {
+    // A lowercase ASCII letter: not all caps.
+    if word.utf8.contains(where: { Bytes.isLower($0) }) { return String(word) }
     let letters = word.unicodeScalars.filter { isLetter($0) }
     guard letters.count > 1, letters.allSatisfy({ !isLowerScalar($0) }) else { return String(word) }
     var out = ""
@@ -169,6 +250,40 @@ enum Words {
       }
     }
     return out
+  }
+
+  /// `editDistance` on byte strings (no case folding, no limit).
+  static func editDistance(bytes x: [UInt8], _ y: [UInt8]) -> Int {
+    if x.isEmpty { return y.count }
+    if y.isEmpty { return x.count }
+    let w = y.count + 1
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * w) { buf in
+      var prev2 = buf.baseAddress!
+      var prev = prev2 + w
+      var cur = prev + w
+      for j in 0..<w {
+        prev2[j] = 0
+        prev[j] = j
+        cur[j] = 0
+      }
+      for i in 1...x.count {
+        cur[0] = i
+        for j in 1...y.count {
+          let cost = x[i - 1] == y[j - 1] ? 0 : 1
+          var v = Swift.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+          if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
+            v = Swift.min(v, prev2[j - 2] + 1)
+          }
+          cur[j] = v
+        }
+        // Rotate: prev2 ← prev, prev ← cur (the old prev2 row is reused for the next one).
+        let oldPrev2 = prev2
+        prev2 = prev
+        prev = cur
+        cur = oldPrev2
+      }
+      return prev[y.count]
+    }
   }
 
   /// Optimal-string-alignment distance (Levenshtein with adjacent transpositions).

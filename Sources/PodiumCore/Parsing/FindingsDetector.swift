@@ -92,6 +92,7 @@ struct FindingsDetector {
     var out: [Word] = []
     let s = r.lowerBound - base
     let e = r.upperBound - base
+    out.reserveCapacity((e - s) / 4)
     var i = s
     while i < e {
       // A word: letters (any script), hyphens, apostrophes.
@@ -136,13 +137,13 @@ struct FindingsDetector {
     } else {
       let raw = text(label)
       parsed =
-        cache.lookup("f" + raw) {
+        cache.lookup(.finding, raw) {
           let lt = labelText(label) ?? ""
           return LabelCache.Entry(text: lt, anatomy: labelAnatomy(lt), flag: false)
         }.anatomy
     }
     guard let a = parsed, a.nameWordCount >= 2 || a.outlet != nil else { return [] }
-    let targets = cache.targets("t" + (a.name ?? "") + "|" + (a.outlet ?? "")) {
+    let targets = cache.targets(name: a.name, outlet: a.outlet) {
       var out: [LabelCache.Target] = []
       if let name = a.name, a.nameWordCount >= 2 {
         let words = Words.tokens(name).map(String.init).filter {
@@ -165,7 +166,7 @@ struct FindingsDetector {
     let ws = words(in: region)
     for t in targets {
       out += match(
-        t.words, in: ws, kind: t.isOutlet ? .outletVariant : .spellingVariant,
+        t, in: ws, kind: t.isOutlet ? .outletVariant : .spellingVariant,
         suggestion: t.suggestion, label: label, what: t.isOutlet ? "outlet" : "name")
     }
     return out
@@ -182,15 +183,17 @@ struct FindingsDetector {
   }
 
   private func match(
-    _ target: [String], in ws: [Word], kind: FindingKind, suggestion: String,
+    _ tg: LabelCache.Target, in ws: [Word], kind: FindingKind, suggestion: String,
     label: Range<Int>, what: String
   ) -> [Finding] {
+    let target = tg.words
     let n = target.count
     guard n >= 2, ws.count >= n else { return [] }
-    let lowered = target.map { $0.lowercased() }
-    let particle = lowered.map { Vocabulary.particles.contains($0) }
-    let firstByte = lowered.map { $0.utf8.first ?? 0 }
-    let lengths = target.map { $0.utf8.count }
+    let lowered = tg.lowered
+    let particle = tg.particle
+    let firstByte = tg.firstByte
+    let lengths = tg.lengths
+    let asciiLowered = tg.asciiLowered
     var out: [Finding] = []
     var k = 0
     while k + n <= ws.count {
@@ -204,13 +207,28 @@ struct FindingsDetector {
           ok = false
           break
         }
+        if !particle[m] && !w.maybeCapitalised {
+          ok = false
+          break
+        }
+        if !particle[m], let tb = asciiLowered[m], let d = asciiDistance(w, tb) {
+          // The same test on bytes for ASCII words (no strings made).
+          let longest = max(w.range.count, tb.count)
+          let allowed = longest <= 3 ? 0 : longest <= 5 ? 1 : longest <= 8 ? 2 : 3
+          if d > allowed || (d > 0 && longest <= 4) {
+            ok = false
+            break
+          }
+          total += d
+          continue
+        }
         let wt = wordText(w)
         if particle[m] {
           if wt.lowercased() != lowered[m] { ok = false }
           continue
         }
         let t = target[m]
-        guard w.maybeCapitalised, LabelAnatomy.isCapitalised(wt), let wf = wt.first,
+        guard LabelAnatomy.isCapitalised(wt), let wf = wt.first,
           let tf = t.first, wf.lowercased() == tf.lowercased()
         else {
           ok = false
@@ -241,6 +259,23 @@ struct FindingsDetector {
     return out
   }
 
+  /// For a word of ASCII letters (and hyphens, apostrophes) that starts with a capital: its
+  /// edit distance, lowercased, to `target` (lowercase ASCII). Nil when the word is not one.
+  private func asciiDistance(_ w: Word, _ target: [UInt8]) -> Int? {
+    let s = w.range.lowerBound - base
+    let e = w.range.upperBound - base
+    guard Bytes.isUpper(p[s]) else { return nil }
+    let n = e - s
+    guard n <= 64, target.count <= 64 else { return nil }
+    var x = [UInt8](repeating: 0, count: n)
+    for k in 0..<n {
+      let b = p[s + k]
+      if b >= 0x80 { return nil }
+      x[k] = Bytes.lowerASCII(b)
+    }
+    return Words.editDistance(bytes: x, target)
+  }
+
   // MARK: Marks in the text
 
   private func inaudible(in body: Range<Int>, into out: inout [Finding]) {
@@ -248,6 +283,8 @@ struct FindingsDetector {
     let e = body.upperBound - base
     var i = s
     while i < e {
+      i = Bytes.nextBracket(p, i, e)
+      if i >= e { break }
       let b = p[i]
       if b == 0x5B || b == 0x28 {
         let close: UInt8 = b == 0x5B ? 0x5D : 0x29

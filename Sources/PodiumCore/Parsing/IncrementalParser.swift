@@ -53,25 +53,39 @@ enum IncrementalParser {
     }
     return newBytes.withUnsafeBufferPointer { p -> Transcript? in
       let newSide = Window(p: p, base: ctxStart, start: winStart, end: newWinEnd, memory: memory)
-      guard newSide.signature == oldSide.signature else { return nil }
       let raw = TurnBuilder.build(
         newSide.classified, p: p, base: ctxStart, from: newSide.firstLine, to: newSide.endLine,
         allowOpening: false)
-      guard raw.count == last - first + 1 else { return nil }
       let lineShift = turns[first].lines.lowerBound - newSide.firstLine
       let lineDelta = (newSide.endLine - newSide.firstLine) - (oldSide.endLine - oldSide.firstLine)
+      var sameShape = newSide.signature == oldSide.signature && raw.count == last - first + 1
+      var windowTurns: [Turn] = []
+      if sameShape {
+        // The window's turns: same speakers and kinds, new spans.
+        for (k, r) in raw.enumerated() {
+          let n = first + k
+          let o = turns[n]
+          let t = TranscriptParser.makeTurn(
+            r, index: n, speaker: o.speaker, kind: o.kind, replyTo: o.replyTo,
+            lines: newSide.classified.lines, p: p, base: ctxStart, lineOffset: lineShift)
+          if t.attribution != o.attribution {
+            sameShape = false
+            break
+          }
+          windowTurns.append(t)
+        }
+      }
+      guard sameShape else {
+        // A label changed: re-resolve the speakers from the label table.
+        return reresolve(
+          old, newText: newText, first: first, last: last, raw: raw, oldSide: oldSide,
+          newSide: newSide, p: p, ctxStart: ctxStart, delta: delta, lineDelta: lineDelta,
+          lineShift: lineShift, oldWinEnd: oldWinEnd)
+      }
 
       var result = old
       result.text = newText
-      // The window's turns: same speakers and kinds, new spans.
-      for (k, r) in raw.enumerated() {
-        let n = first + k
-        let o = turns[n]
-        result.turns[n] = TranscriptParser.makeTurn(
-          r, index: n, speaker: o.speaker, kind: o.kind, replyTo: o.replyTo,
-          lines: newSide.classified.lines, p: p, base: ctxStart, lineOffset: lineShift)
-        guard result.turns[n].attribution == o.attribution else { return nil }
-      }
+      for (k, t) in windowTurns.enumerated() { result.turns[first + k] = t }
       // Later turns move.
       if delta != 0 || lineDelta != 0 {
         for n in (last + 1)..<turns.count {
@@ -108,12 +122,184 @@ enum IncrementalParser {
     }
   }
 
+  /// The slow path of an edit that changes a label (or makes or removes one) without
+  /// changing how the document's other lines read: the label memory decides every weak
+  /// label as before, so only the speakers are resolved again, from the label table, and the
+  /// findings of the turns whose speaker kind changed are redone. Nil when that cannot be
+  /// shown (then the caller parses fully).
+  static func reresolve(
+    _ old: Transcript, newText: TextBuffer, first: Int, last: Int, raw: [RawTurn],
+    oldSide: Window, newSide: Window, p: UnsafeBufferPointer<UInt8>, ctxStart: Int, delta: Int,
+    lineDelta: Int, lineShift: Int, oldWinEnd: Int
+  ) -> Transcript? {
+    guard let table = old.context.labels, table.starts.count == old.turns.count,
+      oldSide.tail == newSide.tail, let r0 = raw.first, r0.firstLine == newSide.firstLine,
+      !newSide.classified.structuralClasses.contains(where: {
+        if case .truncation = $0 { return true } else { return false }
+      })
+    else { return nil }
+    // The label candidates and the memory they teach.
+    var counts = table.candidates
+    for c in oldSide.candidates {
+      guard var e = counts[c.text] else { return nil }
+      if c.strength == .strong { e.strong -= 1 } else { e.weak -= 1 }
+      guard e.strong >= 0 && e.weak >= 0 else { return nil }
+      counts[c.text] = e.strong + e.weak > 0 ? e : nil
+    }
+    for c in newSide.candidates {
+      var e = counts[c.text] ?? LabelTable.Candidate(anatomy: c.anatomy)
+      if c.strength == .strong { e.strong += 1 } else { e.weak += 1 }
+      counts[c.text] = e
+    }
+    let probe = LabelTable(starts: [], candidates: counts, principal: table.principal)
+    let memory = probe.memory()
+    if memory != old.context.memory {
+      // Every weak label must be decided as before.
+      for (text, e) in counts where e.weak > 0 {
+        let c = LabelCandidate(
+          range: 0..<0, bodyStart: nil, text: text, anatomy: e.anatomy, strength: .weak)
+        if memory.accepts(c) != old.context.memory.accepts(c) { return nil }
+      }
+    }
+    // Speakers, from every turn's start.
+    let oldCount = old.turns.count
+    let countDelta = raw.count - (last - first + 1)
+    var starts: [LabelTable.Start] = []
+    starts.reserveCapacity(oldCount + countDelta)
+    starts += table.starts[0..<first]
+    for r in raw { starts.append(LabelTable.Start(r.start)) }
+    starts += table.starts[(last + 1)...]
+    var rawAll: [RawTurn] = []
+    rawAll.reserveCapacity(starts.count)
+    for st in starts {
+      guard let r = probe.rawTurn(st) else { return nil }
+      rawAll.append(r)
+    }
+    var resolver = SpeakerResolver(principal: table.principal, labels: rawAll.compactMap(\.label))
+    let assigned = SpeakerAssigner.assign(rawAll, resolver: &resolver)
+    guard assigned.unresolved == old.context.unresolved else { return nil }
+
+    var result = old
+    result.text = newText
+    result.header.principalSpeaker = resolver.principal.map { assigned.entityIDs[$0] }
+    if delta != 0, var t = result.header.truncation {
+      t.range = t.range.shifted(delta)
+      result.header.truncation = t
+    }
+    let newCount = oldCount + countDelta
+    let winEnd = first + raw.count
+    var turns: [Turn] = []
+    turns.reserveCapacity(newCount)
+    for n in 0..<newCount {
+      var t: Turn
+      if n < first {
+        t = old.turns[n]
+      } else if n < winEnd {
+        t = TranscriptParser.makeTurn(
+          raw[n - first], index: n, speaker: "", kind: .statement, replyTo: nil,
+          lines: newSide.classified.lines, p: p, base: ctxStart, lineOffset: lineShift)
+      } else {
+        t = old.turns[n - countDelta]
+        t.shift(bytes: delta, lines: lineDelta)
+        t.index = n
+      }
+      t.speaker = assigned.speakers[n]
+      t.kind = assigned.kinds[n]
+      t.replyTo = assigned.replyTo[n]
+      turns.append(t)
+    }
+    result.turns = turns
+    result.speakers = assigned.speakerList
+
+    // Findings: redo the window's, the turn before it and every turn whose speaker kind (or
+    // whose next turn's) changed; keep the others.
+    var oldKinds: [String: SpeakerKind] = [:]
+    for s in old.speakers { oldKinds[s.id] = s.kind }
+    var newKinds: [String: SpeakerKind] = [:]
+    for s in assigned.speakerList { newKinds[s.id] = s.kind }
+    var redo = [Bool](repeating: false, count: newCount)
+    for n in max(0, first - 1)..<winEnd { redo[n] = true }
+    var outside = 0
+    for n in 0..<newCount where n < first || n >= winEnd {
+      let o = n < first ? n : n - countDelta
+      if newKinds[turns[n].speaker] != oldKinds[old.turns[o].speaker] {
+        for m in [n - 1, n] where m >= 0 && !redo[m] {
+          redo[m] = true
+          outside += 1
+        }
+      }
+    }
+    guard outside <= 64 else { return nil }
+    let anatomy: (Int) -> LabelAnatomy? = { k in
+      k < rawAll.count ? rawAll[k].label?.anatomy : nil
+    }
+    let detector = FindingsDetector(
+      p: p, base: ctxStart, speakers: assigned.speakerList, unresolved: assigned.unresolved)
+    let ctxEnd = ctxStart + p.count
+    var findings: [Finding] = []
+    findings.reserveCapacity(old.findings.count + 8)
+    var fi = 0
+    let oldFindings = old.findings
+    for n in 0..<newCount {
+      let inWindow = n >= first && n < winEnd
+      if !inWindow {
+        let o = n < first ? n : n - countDelta
+        let span = old.turns[o].span
+        while fi < oldFindings.count && oldFindings[fi].range.lowerBound < span.lowerBound {
+          fi += 1
+        }
+        if !redo[n] {
+          while fi < oldFindings.count && oldFindings[fi].range.lowerBound < span.upperBound {
+            var f = oldFindings[fi]
+            if o > last {
+              f.range = f.range.shifted(delta)
+              if let r = f.related, r.lowerBound >= oldWinEnd { f.related = r.shifted(delta) }
+            }
+            findings.append(f)
+            fi += 1
+          }
+          continue
+        }
+      }
+      let t = turns[n]
+      if t.span.lowerBound >= ctxStart && t.span.upperBound <= ctxEnd {
+        detector.findings(for: n, in: turns, anatomy: anatomy, into: &findings)
+      } else {
+        let bytes = newText.bytes(in: t.span)
+        bytes.withUnsafeBufferPointer { q in
+          FindingsDetector(
+            p: q, base: t.span.lowerBound, speakers: assigned.speakerList,
+            unresolved: assigned.unresolved
+          ).findings(for: n, in: turns, anatomy: anatomy, into: &findings)
+        }
+      }
+    }
+    // What follows the turns (the truncation finding).
+    let lastSpanEnd = old.turns[oldCount - 1].span.upperBound
+    while fi < oldFindings.count && oldFindings[fi].range.lowerBound < lastSpanEnd { fi += 1 }
+    while fi < oldFindings.count {
+      var f = oldFindings[fi]
+      f.range = f.range.shifted(delta)
+      findings.append(f)
+      fi += 1
+    }
+    result.findings = findings
+    result.context.memory = memory
+    result.context.labels = LabelTable(
+      starts: starts, candidates: counts, principal: table.principal)
+    return result
+  }
+
   /// The structural lines of a window, with the classifier's view of the whole context.
   struct Window {
     var classified: ClassifiedLines
     var firstLine: Int
     var endLine: Int
     var signature: [Signature]
+    /// The label candidates of the window's lines, accepted or not.
+    var candidates: [LabelCandidate] = []
+    /// The structural lines after the window.
+    var tail: [Signature] = []
 
     init(p: UnsafeBufferPointer<UInt8>, base: Int, start: Int, end: Int, memory: LabelMemory) {
       let lines = LineScanner.lines(p, base: base)
@@ -125,7 +311,18 @@ enum IncrementalParser {
         classifier: classifier, from: firstLine, to: min(lines.count, endLine + 1))
       // Every candidate counts, accepted or not: weak ones feed the label memory.
       signature = []
-      for c in classified.structuralClasses { signature.append(Signature(c, memory)) }
+      for (n, c) in classified.structuralClasses.enumerated() {
+        let sig = Signature(c, memory)
+        signature.append(sig)
+        if classified.structuralLines[n] >= endLine {
+          tail.append(sig)
+          continue
+        }
+        switch c {
+        case .label(let l), .caption(.some(let l)): candidates.append(l)
+        default: break
+        }
+      }
       classified.decide(memory)
     }
   }

@@ -56,7 +56,7 @@ struct LabelAnatomy: Sendable, Equatable {
     var current = ""
     let hasBrackets = text.utf8.contains { $0 == 0x28 || $0 == 0x5B || $0 == 0x29 || $0 == 0x5D }
     if !hasBrackets { main = text }
-    for ch in text where hasBrackets {
+    for ch in hasBrackets ? text : "" {
       if ch == "(" || ch == "[" {
         if depth == 0 { current = "" } else { current.append(ch) }
         depth += 1
@@ -77,9 +77,7 @@ struct LabelAnatomy: Sendable, Equatable {
     }
     if depth != 0 || groups.count > 2 { return nil }
     result.hadParenthesis = !groups.isEmpty
-    let parts = main.split(separator: ",", omittingEmptySubsequences: false).map {
-      Words.trim($0)
-    }
+    let parts = Self.commaParts(main)
     guard let head = parts.first, !head.isEmpty else { return nil }
     if parts.count > 3 || parts.dropFirst().contains(where: { $0.isEmpty }) { return nil }
     // Hansard: "The Secretary of State for Transport (Ms Helen Carter)".
@@ -111,6 +109,28 @@ struct LabelAnatomy: Sendable, Equatable {
     result.kind = result.inferKind()
     result.finish()
     return result
+  }
+
+  /// `text` split at commas (empty parts kept), each part trimmed.
+  static func commaParts(_ text: String) -> [String] {
+    let u = text.utf8
+    guard u.contains(0x2C) else { return [Words.trim(text)] }
+    if !u.allSatisfy({ $0 < 0x80 }) {
+      // A comma may carry a combining mark: split on characters.
+      return text.split(separator: ",", omittingEmptySubsequences: false).map { Words.trim($0) }
+    }
+    var out: [String] = []
+    var start = u.startIndex
+    var i = u.startIndex
+    while i != u.endIndex {
+      if u[i] == 0x2C {
+        out.append(Words.trim(text[start..<i]))
+        start = u.index(after: i)
+      }
+      i = u.index(after: i)
+    }
+    out.append(Words.trim(text[start..<u.endIndex]))
+    return out
   }
 
   /// Derived values, computed once per distinct label.
@@ -146,8 +166,16 @@ struct LabelAnatomy: Sendable, Equatable {
     var tokens = Words.tokens(head).map(String.init)
     if tokens.isEmpty || tokens.count > 10 { return false }
     var honorific: String?
-    let letters = head.unicodeScalars.filter { Words.isLetter($0) }
-    allCaps = letters.count > 1 && !letters.contains(where: { Words.isLowerScalar($0) })
+    var letterCount = 0
+    var anyLower = false
+    for s in head.unicodeScalars where Words.isLetter(s) {
+      letterCount += 1
+      if Words.isLowerScalar(s) {
+        anyLower = true
+        break
+      }
+    }
+    allCaps = letterCount > 1 && !anyLower
     // "The Speaker", "THE PRESIDENT", "The SPEAKER pro tempore".
     if tokens.count >= 2, Self.bare(tokens[0]) == "the" {
       let rest = tokens.dropFirst().map(Self.bare)

@@ -37,4 +37,80 @@ struct ParseContext: Sendable, Equatable {
   var unresolved: Set<String> = []
   /// Index of the first line of the body (after the header block).
   var bodyStartLine = 0
+  /// What every turn starts with and every label candidate of the body, so an edit that
+  /// changes a label can re-resolve the speakers without reading the other lines again.
+  var labels: LabelTable?
+}
+
+/// The label facts of a document, shared between versions until a label changes.
+final class LabelTable: Sendable, Equatable {
+  /// How a turn starts, without positions (a label's parts are in `candidates`).
+  struct Start: Sendable, Equatable {
+    enum Kind: UInt8, Sendable { case label, caption, continuation, opening }
+    var kind: Kind
+    var text: String = ""
+    var strength: LabelStrength = .strong
+
+    init(_ s: RawTurn.Start) {
+      switch s {
+      case .label(let c):
+        kind = .label
+        text = c.text
+        strength = c.strength
+      case .caption: kind = .caption
+      case .continuation: kind = .continuation
+      case .opening: kind = .opening
+      }
+    }
+  }
+
+  /// A label text of the body: its parts, and how often it occurs as a strong and as a weak
+  /// candidate (accepted or not).
+  struct Candidate: Sendable, Equatable {
+    var anatomy: LabelAnatomy
+    var strong = 0
+    var weak = 0
+  }
+
+  let starts: [Start]
+  let candidates: [String: Candidate]
+  let principal: LabelAnatomy?
+
+  init(starts: [Start], candidates: [String: Candidate], principal: LabelAnatomy?) {
+    self.starts = starts
+    self.candidates = candidates
+    self.principal = principal
+  }
+
+  /// A raw turn that resolves like the original (positions are not kept).
+  func rawTurn(_ s: Start) -> RawTurn? {
+    let start: RawTurn.Start
+    switch s.kind {
+    case .label:
+      guard let a = candidates[s.text]?.anatomy else { return nil }
+      start = .label(
+        LabelCandidate(range: 0..<0, bodyStart: nil, text: s.text, anatomy: a, strength: s.strength)
+      )
+    case .caption: start = .caption
+    case .continuation: start = .continuation
+    case .opening: start = .opening
+    }
+    return RawTurn(start: start, firstLine: 0, endLine: 0)
+  }
+
+  /// The label memory these candidates teach.
+  func memory() -> LabelMemory {
+    var m = LabelMemory()
+    if let principal { m.learn(strong: principal) }
+    for (text, c) in candidates {
+      if c.strong > 0 { m.learn(strong: c.anatomy) }
+      if c.weak > 0 { m.weakCounts[Words.key(text), default: 0] += c.weak }
+    }
+    return m
+  }
+
+  static func == (a: LabelTable, b: LabelTable) -> Bool {
+    a === b
+      || (a.starts == b.starts && a.candidates == b.candidates && a.principal == b.principal)
+  }
 }

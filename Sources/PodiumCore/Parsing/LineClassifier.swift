@@ -345,7 +345,7 @@ struct LineClassifier {
       afterColon += 2
       markdown = true
     }
-    let entry = cache.lookup("c" + raw) {
+    let entry = cache.lookup(.colon, raw) {
       let decorated = Self.stripDecoration(raw)
       let text = Self.stripTimestamps(Self.stripMarkdown(decorated))
       return LabelCache.Entry(
@@ -384,7 +384,7 @@ struct LineClassifier {
       return nil
     }
     guard previousLineAllowsLabel(i), hasSpeechAfter(i + 1) else { return nil }
-    let entry = cache.lookup("o" + Bytes.string(p, s, e)) {
+    let entry = cache.lookup(.ownLine, Bytes.string(p, s, e)) {
       var text = Self.stripMarkdown(Self.stripDecoration(Bytes.string(p, s, e)))
       var timestamp = false
       // A trailing timestamp: "Speaker 1  00:03", "Jane Doe 01:02:03".

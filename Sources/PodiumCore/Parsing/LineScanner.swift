@@ -18,7 +18,20 @@ enum LineScanner {
     result.reserveCapacity(max(16, (limit - from) / 48))
     var start = from
     var i = from
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
     while i < limit {
+      // Skip eight bytes at a time while none is "\n" or "\r".
+      if let base = bytes.baseAddress {
+        while i + 8 <= limit {
+          let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+          let a = w ^ (0x0A &* ones)
+          let c = w ^ (0x0D &* ones)
+          if ((a &- ones) & ~a | (c &- ones) & ~c) & highs != 0 { break }
+          i += 8
+        }
+        if i >= limit { break }
+      }
       let b = bytes[i]
       if b == 0x0A {
         result.append(LineRecord(start: start + base, end: i + base, next: i + 1 + base))

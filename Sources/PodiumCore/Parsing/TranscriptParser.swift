@@ -33,13 +33,27 @@ public enum TranscriptParser {
     // The label memory: strong labels (and the principal) confirm names and offices.
     var memory = LabelMemory()
     if let principal = head.principal { memory.learn(strong: principal) }
-    var learned: Set<String> = []
+    var candidates: [String: LabelTable.Candidate] = [:]
     for (n, c) in cl.structuralClasses.enumerated() where cl.structuralLines[n] < bodyEnd {
       switch c {
       case .label(let l), .caption(.some(let l)):
-        if l.strength == .weak {
+        let strong = l.strength == .strong
+        var first = false
+        if let k = candidates.index(forKey: l.text) {
+          if strong {
+            first = candidates.values[k].strong == 0
+            candidates.values[k].strong += 1
+          } else {
+            candidates.values[k].weak += 1
+          }
+        } else {
+          first = true
+          candidates[l.text] = LabelTable.Candidate(
+            anatomy: l.anatomy, strong: strong ? 1 : 0, weak: strong ? 0 : 1)
+        }
+        if !strong {
           memory.count(weak: l)
-        } else if learned.insert(l.text).inserted {
+        } else if first {
           memory.learn(strong: l.anatomy)
         }
       default: break
@@ -61,6 +75,9 @@ public enum TranscriptParser {
     }
     var context = ParseContext(memory: memory, unresolved: assigned.unresolved)
     context.bodyStartLine = head.bodyStartLine
+    context.labels = LabelTable(
+      starts: raw.map { LabelTable.Start($0.start) }, candidates: candidates,
+      principal: head.principal)
     var findings: [Finding] = []
     let detector = FindingsDetector(
       p: p, base: 0, speakers: assigned.speakerList, unresolved: assigned.unresolved,
