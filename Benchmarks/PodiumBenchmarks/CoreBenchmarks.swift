@@ -4,17 +4,6 @@ import PodiumCore
 /// Parse throughput on a generated ~10 MB transcript, and the cost of applying one-character
 /// edits at random places in it.
 enum CoreBenchmarks {
-  struct RNG: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static let firstNames = [
     "Deborah", "Lili", "Milan", "Jonathan", "Petr", "Andrea", "Iulia", "Thomas", "Yury", "Maria",
     "Sachiyo", "Elizaveta", "Tanja", "Artiom", "Raf", "Sven", "Max", "Alexandra", "Dmytro", "Niels",
@@ -38,7 +27,7 @@ enum CoreBenchmarks {
   ]
 
   static func transcript(bytes target: Int) -> String {
-    var rng = RNG(state: 7)
+    var rng = SplitMix64(seed: 7)
     var out = """
       Press conference
 
@@ -118,7 +107,7 @@ enum CoreBenchmarks {
           + "\(String(format: "%.1f", bestSeeds * 1000)) ms = \(String(format: "%.0f", smb / bestSeeds)) MB/s")
     }
 
-    var rng = RNG(state: 99)
+    var rng = SplitMix64(seed: 99)
     var times: [Double] = []
     var bufferTimes: [Double] = []
     let bytes = text.allBytes

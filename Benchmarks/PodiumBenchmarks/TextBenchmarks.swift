@@ -3,7 +3,7 @@ import PodiumCore
 /// Timings of the text layer on a 10 MB transcript-like document.
 enum TextBenchmarks {
   static func run() {
-    var rng = BenchRandom(seed: 0x5EED)
+    var rng = SplitMix64(seed: 0x5EED)
     let text = makeDocument(bytes: 10_000_000, &rng)
     let n = text.utf8Count
     print("text.document: \(n) bytes, \(text.lineCount) lines")
@@ -77,7 +77,7 @@ enum TextBenchmarks {
   }
 
   /// Transcript-like lines: speaker labels, prose with some non-ASCII, CRLF and LF breaks.
-  private static func makeDocument(bytes: Int, _ rng: inout BenchRandom) -> TextBuffer {
+  private static func makeDocument(bytes: Int, _ rng: inout SplitMix64) -> TextBuffer {
     let lines = [
       "🗣 | NATO Secretary General: Good afternoon, and welcome to this press conference.",
       "Question [Reuters]: Secretary General, what about the 2% of GDP target for défense?",
@@ -92,18 +92,5 @@ enum TextBenchmarks {
       out.append(contentsOf: Bool.random(using: &rng) ? [0x0D, 0x0A] : [0x0A])
     }
     return TextBuffer(out)
-  }
-}
-
-/// SplitMix64, so that runs are comparable.
-private struct BenchRandom: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
