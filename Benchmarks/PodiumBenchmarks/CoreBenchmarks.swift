@@ -47,7 +47,8 @@ enum CoreBenchmarks {
     }
     var k = 0
     while out.utf8.count < target {
-      let name = "\(firstNames.randomElement(using: &rng)!) \(lastNames.randomElement(using: &rng)!)"
+      let name =
+        "\(firstNames.randomElement(using: &rng)!) \(lastNames.randomElement(using: &rng)!)"
       let outlet = outlets.randomElement(using: &rng)!
       out += "NATO Acting Spokesperson Allison Hart\nAll right, \(outlet), please.\n\n"
       switch k % 4 {
@@ -59,7 +60,8 @@ enum CoreBenchmarks {
       out += "NATO Secretary General Mark Rutte\n\(paragraph(6))\n\n\(paragraph(5))\n\n"
       k += 1
     }
-    out += "NATO Acting Spokesperson Allison Hart\nThank you so much. That's all we have time for.\n"
+    out +=
+      "NATO Acting Spokesperson Allison Hart\nThank you so much. That's all we have time for.\n"
     return out
   }
 
@@ -89,7 +91,9 @@ enum CoreBenchmarks {
       .deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Tests/Fixtures/seeds")
     let seedTexts = ((try? FileManager.default.contentsOfDirectory(atPath: seedsDir.path)) ?? [])
-      .sorted().compactMap { try? String(contentsOf: seedsDir.appendingPathComponent($0), encoding: .utf8) }
+      .sorted().compactMap {
+        try? String(contentsOf: seedsDir.appendingPathComponent($0), encoding: .utf8)
+      }
       .filter { !$0.contains("Transcript continues") }  // a truncation would end the speech
     if !seedTexts.isEmpty {
       var big = ""
@@ -104,7 +108,8 @@ enum CoreBenchmarks {
       let smb = Double(seedBuffer.utf8Count) / 1_000_000
       print(
         "core.parse (seeds concatenated): \(String(format: "%.1f", smb)) MB, best of 3: "
-          + "\(String(format: "%.1f", bestSeeds * 1000)) ms = \(String(format: "%.0f", smb / bestSeeds)) MB/s")
+          + "\(String(format: "%.1f", bestSeeds * 1000)) ms = \(String(format: "%.0f", smb / bestSeeds)) MB/s"
+      )
     }
 
     var rng = SplitMix64(seed: 99)
@@ -148,7 +153,7 @@ enum CoreBenchmarks {
         + "\(times.count - window - full) re-resolved speakers (a label changed), "
         + "\(full) fell back to a full parse (≥ 40% of a full parse's time)")
     print(
-      "core.textbuffer.apply alone (provisional array buffer, copy on write): p50 "
+      "core.textbuffer.apply alone (rope): p50 "
         + "\(String(format: "%.3f", pct(bufferTimes, 0.5))) ms")
   }
 }

@@ -24,7 +24,8 @@ enum EditorBenchmarks {
     """
 
   static func run() {
-    let header = "Press conference by NATO Secretary General Mark Rutte, Brussels, 13 February 2025\n\n"
+    let header =
+      "Press conference by NATO Secretary General Mark Rutte, Brussels, 13 February 2025\n\n"
     let target = 10 * 1024 * 1024
     var text = header
     text.reserveCapacity(target + exchange.utf8.count)
@@ -35,7 +36,8 @@ enum EditorBenchmarks {
     let connection = Connection(sink: MemorySink())
     let context = RequestContext(connection: connection)
     _ = try? server.handle(
-      Request(id: 0, method: "initialize", params: ["capabilities": [:], "processId": nil]), context: context)
+      Request(id: 0, method: "initialize", params: ["capabilities": [:], "processId": nil]),
+      context: context)
     server.handle(Notification(method: "initialized", params: [:]), context: context)
     let uri = "file:///bench.transcript"
     let open = seconds {
@@ -48,12 +50,15 @@ enum EditorBenchmarks {
             ]
           ]), context: context)
     }
-    report("editor.didOpen (\(text.utf8.count / 1024 / 1024) MB, \(lines) lines)", format(open * 1e9))
+    report(
+      "editor.didOpen (\(text.utf8.count / 1024 / 1024) MB, \(lines) lines)", format(open * 1e9))
 
     let rounds = 200
     var id: Int64 = 1
     let clock = ContinuousClock()
-    for method in ["textDocument/hover", "textDocument/documentHighlight", "textDocument/definition"] {
+    for method in [
+      "textDocument/hover", "textDocument/documentHighlight", "textDocument/definition",
+    ] {
       var samples = Samples()
       for round in 0..<rounds {
         let line = (lines - 1) * round / rounds
@@ -64,7 +69,9 @@ enum EditorBenchmarks {
         let request = Request(id: .int(id), method: method, params: params)
         // The first request after opening builds the document's turn index: time it apart.
         if round == 0 {
-          report("editor.first request after open (\(method))", format(seconds { _ = try? server.handle(request, context: context) } * 1e9))
+          report(
+            "editor.first request after open (\(method))",
+            format(seconds { _ = try? server.handle(request, context: context) } * 1e9))
           continue
         }
         samples.record(clock.measure { _ = try? server.handle(request, context: context) })
@@ -79,7 +86,8 @@ enum EditorBenchmarks {
         let params: JSON = [
           "textDocument": ["uri": .string(uri)],
           "range": [
-            "start": ["line": JSON(first), "character": 0], "end": ["line": JSON(first + 60), "character": 0],
+            "start": ["line": JSON(first), "character": 0],
+            "end": ["line": JSON(first + 60), "character": 0],
           ],
         ]
         id += 1
@@ -93,9 +101,20 @@ enum EditorBenchmarks {
       let line = (lines - 1) * round / rounds
       let change: JSON = [
         "textDocument": ["uri": .string(uri), "version": JSON(round + 2)],
-        "contentChanges": [["range": ["start": ["line": JSON(line), "character": 3], "end": ["line": JSON(line), "character": 3]], "text": "x"]],
+        "contentChanges": [
+          [
+            "range": [
+              "start": ["line": JSON(line), "character": 3],
+              "end": ["line": JSON(line), "character": 3],
+            ], "text": "x",
+          ]
+        ],
       ]
-      typing.record(clock.measure { server.handle(Notification(method: "textDocument/didChange", params: change), context: context) })
+      typing.record(
+        clock.measure {
+          server.handle(
+            Notification(method: "textDocument/didChange", params: change), context: context)
+        })
     }
     report("editor.didChange one character (10 MB)", typing.summary)
   }

@@ -127,7 +127,9 @@ extension JSON {
       let tree = json_object()!
       for (key, value) in object {
         var key = key
-        _ = key.withUTF8 { json_object_setn_new_nocheck(tree, $0.baseAddress, $0.count, value.makeTree()) }
+        _ = key.withUTF8 {
+          json_object_setn_new_nocheck(tree, $0.baseAddress, $0.count, value.makeTree())
+        }
       }
       return tree
     }

@@ -2,7 +2,6 @@ import Dispatch
 import PodiumJSON
 import Synchronization
 
-
 /// What handles the messages of a connection. All calls come on one serial worker, in the order
 /// the messages arrived, so an implementation needs no locks of its own.
 public protocol MessageHandler: AnyObject, Sendable {
@@ -96,7 +95,9 @@ public final class Connection: Sendable {
     switch event {
     case .malformed(let problem):
       Log.warning("bad frame: \(problem)")
-      enqueue(handler) { self.write(Response(id: .null, result: .failure(.parseError(problem))).json) }
+      enqueue(handler) {
+        self.write(Response(id: .null, result: .failure(.parseError(problem))).json)
+      }
     case .message(let bytes):
       let json: JSON
       do {
@@ -180,7 +181,8 @@ public final class Connection: Sendable {
       } else {
         do throws(ResponseError) {
           result = .success(
-            try handler.handle(request, context: RequestContext(cancellation: token, connection: self)))
+            try handler.handle(
+              request, context: RequestContext(cancellation: token, connection: self)))
         } catch {
           result = .failure(error)
         }
@@ -195,7 +197,11 @@ public final class Connection: Sendable {
       return nil
     case .success(.response(let response)):
       let waiting = outgoing.withLock { $0.waiting.removeValue(forKey: response.id) }
-      if let waiting { waiting(response) } else { Log.info("response to unknown id \(response.id.serializedString())") }
+      if let waiting {
+        waiting(response)
+      } else {
+        Log.info("response to unknown id \(response.id.serializedString())")
+      }
       return nil
     }
   }

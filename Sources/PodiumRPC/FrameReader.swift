@@ -70,7 +70,9 @@ public final class FrameReader {
       while start < buffer.count, isSpace(buffer[start]) { start += 1 }
       if start < buffer.count {
         let first = buffer[start]
-        framing = (first == UInt8(ascii: "{") || first == UInt8(ascii: "[")) ? .newlineDelimited : .contentLength
+        framing =
+          (first == UInt8(ascii: "{") || first == UInt8(ascii: "["))
+          ? .newlineDelimited : .contentLength
         lineScanFrom = start
         return true
       }
@@ -261,7 +263,8 @@ public final class FrameReader {
   private func splitOvershotBody(expected: Int) -> FrameEvent? {
     guard let header = frameBoundary(after: start, before: start + expected) else { return nil }
     Log.warning(
-      "Content-Length \(expected) runs into the next message after \(header - start) bytes; resynchronised")
+      "Content-Length \(expected) runs into the next message after \(header - start) bytes; resynchronised"
+    )
     defer { start = header }
     return .message(Array(buffer[start..<header]))
   }
@@ -384,7 +387,8 @@ public final class FrameReader {
 extension StringProtocol {
   func trimmingSpaces() -> String {
     let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-    guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) })
+    guard let first = firstIndex(where: { !isBlank($0) }),
+      let last = lastIndex(where: { !isBlank($0) })
     else { return "" }
     return String(self[first...last])
   }

@@ -85,8 +85,12 @@ extension Message {
       guard let code = error["code"]?.intValue, let message = error["message"]?.stringValue
       else { throw invalid("\"error\" needs a numeric \"code\" and a string \"message\"") }
       return .response(
-        Response(id: validID, result: .failure(ResponseError(code: code, message: message,
-          data: error["data"]))))
+        Response(
+          id: validID,
+          result: .failure(
+            ResponseError(
+              code: code, message: message,
+              data: error["data"]))))
     }
     guard let result = object["result"] else {
       throw invalid("a response needs a \"result\" or an \"error\"")

@@ -167,7 +167,8 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
 
   // MARK: Configuration
 
-  private func applyConfiguration(_ json: JSON?, from source: String, connection: Connection? = nil) {
+  private func applyConfiguration(_ json: JSON?, from source: String, connection: Connection? = nil)
+  {
     let (next, problems) = configuration.updated(with: json)
     for problem in problems { Log.warning("\(source): \(problem)") }
     guard next != configuration else { return }

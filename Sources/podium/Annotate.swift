@@ -8,8 +8,10 @@ import PodiumServer
 
 struct Annotate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print who speaks where in each transcript: JSON Lines (one object per file) or a table.",
-    discussion: "The JSON is what the podium/annotations request returns (Schemas/annotation.schema.json).")
+    abstract:
+      "Print who speaks where in each transcript: JSON Lines (one object per file) or a table.",
+    discussion:
+      "The JSON is what the podium/annotations request returns (Schemas/annotation.schema.json).")
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
 

@@ -53,10 +53,11 @@ private func ndjson(_ lines: String...) -> [[UInt8]?] {
       ndjson(
         #"{"jsonrpc":"2.0","id":"abc","method":"echo","params":[1]}"#,
         #"{"jsonrpc":"2.0","id":-1.5,"method":"echo","params":{}}"#))
-    #expect(out == [
-      ["jsonrpc": "2.0", "id": "abc", "result": [1]],
-      ["jsonrpc": "2.0", "id": -1.5, "result": [:]],
-    ])
+    #expect(
+      out == [
+        ["jsonrpc": "2.0", "id": "abc", "result": [1]],
+        ["jsonrpc": "2.0", "id": -1.5, "result": [:]],
+      ])
     #expect(code == 7)
   }
 
@@ -107,7 +108,8 @@ private func ndjson(_ lines: String...) -> [[UInt8]?] {
   }
 
   @Test func badFramesAreAnsweredWithParseErrors() {
-    let good = Framing.contentLength.frame(Array(#"{"jsonrpc":"2.0","id":1,"method":"echo","params":[]}"#.utf8))
+    let good = Framing.contentLength.frame(
+      Array(#"{"jsonrpc":"2.0","id":1,"method":"echo","params":[]}"#.utf8))
     let (out, _) = run([Array("Content-Length: x\r\n\r\n{}".utf8) + good])
     #expect(out.first?["error"]?["code"] == -32700)
     #expect(out.last?["result"] == [])

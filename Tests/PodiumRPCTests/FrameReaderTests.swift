@@ -28,7 +28,8 @@ private func message(_ text: String) -> FrameEvent { .message(bytes(text)) }
   }
 
   @Test func headersAreCaseInsensitiveAndExtraHeadersAreAllowed() {
-    let text = "content-TYPE: application/vscode-jsonrpc; charset=utf-8\r\nCONTENT-LENGTH: \(a.utf8.count)\r\nX-Other: 1\r\n\r\n\(a)"
+    let text =
+      "content-TYPE: application/vscode-jsonrpc; charset=utf-8\r\nCONTENT-LENGTH: \(a.utf8.count)\r\nX-Other: 1\r\n\r\n\(a)"
     #expect(events([bytes(text)]) == [message(a)])
   }
 

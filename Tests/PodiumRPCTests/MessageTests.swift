@@ -22,7 +22,8 @@ import Testing
   }
 
   @Test(arguments: [
-    JSON.int(1), ["jsonrpc": "2.0", "method": 1, "params": "bar"], ["jsonrpc": "1.0", "method": "m"],
+    JSON.int(1), ["jsonrpc": "2.0", "method": 1, "params": "bar"],
+    ["jsonrpc": "1.0", "method": "m"],
     ["method": "m", "id": 1], ["jsonrpc": "2.0", "id": 1, "method": "m", "params": "x"],
     ["jsonrpc": "2.0", "id": [1], "method": "m"], ["jsonrpc": "2.0"],
   ])

@@ -8,7 +8,8 @@ import Testing
   @Test(arguments: [PositionEncoding.utf16, .utf8])
   func questionLineShowsTheJournalistAndWhoAnswers(_ encoding: PositionEncoding) throws {
     let session = SeedSession(seed: "000", encoding: encoding)
-    let text = try #require(session.hoverText(at: session.position(of: "you have said repeat", plus: 4)))
+    let text = try #require(
+      session.hoverText(at: session.position(of: "you have said repeat", plus: 4)))
     #expect(text.contains("**Lili Bayer**"))
     #expect(text.contains("Reuters"))
     #expect(text.contains("question"))
@@ -17,7 +18,8 @@ import Testing
 
   @Test func answerShowsTheSpeakerAndTheQuestionItAnswers() throws {
     let session = SeedSession(seed: "000")
-    let text = try #require(session.hoverText(at: session.position(of: "No, and I do not completely agree")))
+    let text = try #require(
+      session.hoverText(at: session.position(of: "No, and I do not completely agree")))
     #expect(text.hasPrefix("**Mark Rutte** — Secretary General, NATO"))
     #expect(text.contains("Answers **Lili Bayer (Reuters)**: “Thank you very much."))
     #expect(text.contains("turn 3 of"))
@@ -32,7 +34,8 @@ import Testing
 
   @Test func labelListsEveryAlias() throws {
     let session = SeedSession(seed: "000")
-    let text = try #require(session.hoverText(at: session.position(of: "Jonathan Beale, BBC\n", plus: 2)))
+    let text = try #require(
+      session.hoverText(at: session.position(of: "Jonathan Beale, BBC\n", plus: 2)))
     #expect(text.contains("Labelled as: `Jonathan Beale, BBC` · `Jonathan Beale`"))
   }
 
@@ -53,7 +56,9 @@ import Testing
     let session = SeedSession(seed: "000")
     #expect(session.request("textDocument/hover", at: ["line": 1, "character": 0]) == .null)
     let channel = SeedSession(seed: "001")
-    #expect(channel.request("textDocument/hover", at: channel.position(of: "Connect with NATO online")) == .null)
+    #expect(
+      channel.request("textDocument/hover", at: channel.position(of: "Connect with NATO online"))
+        == .null)
   }
 
   @Test func headerLinesShowTheHeader() throws {
@@ -64,7 +69,8 @@ import Testing
 
   @Test func plainTextForClientsWithoutMarkdown() throws {
     let session = SeedSession(seed: "000", markdown: false)
-    let hover = try #require(session.request("textDocument/hover", at: session.position(of: "No, and I do not")))
+    let hover = try #require(
+      session.request("textDocument/hover", at: session.position(of: "No, and I do not")))
     #expect(hover["contents"]?["kind"] == "plaintext")
     #expect(hover["contents"]?["value"]?.stringValue?.hasPrefix("Mark Rutte — ") == true)
   }
@@ -76,7 +82,8 @@ import Testing
     #expect(past?.contains("Allison Hart") == true)
     #expect(session.request("textDocument/hover", at: ["line": -3, "character": -1]) != nil)
     let unknown = session.harness.request(
-      "textDocument/hover", ["textDocument": ["uri": "file:///nope"], "position": ["line": 0, "character": 0]])
+      "textDocument/hover",
+      ["textDocument": ["uri": "file:///nope"], "position": ["line": 0, "character": 0]])
     #expect(unknown.errorCode == -32602)
   }
 }

@@ -206,12 +206,8 @@ import Testing
     }
   }
 
-  /// Goes through the real parser: passes once it lands (the provisional parser finds no turns).
-  @Test(
-    .disabled(
-      if: TranscriptParser.parse("A: x\nB: y").turns.isEmpty,
-      "the provisional parser finds no turns"))
-  func parsedInlineTranscriptHasLabelTokens() throws {
+  /// Through the real parser.
+  @Test func parsedInlineTranscriptHasLabelTokens() throws {
     let harness = ServerHarness()
     harness.initialize()
     let uri = "file:///inline.transcript"

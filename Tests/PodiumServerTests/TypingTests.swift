@@ -29,7 +29,8 @@ import Testing
 
     // The same as opening the edited text afresh.
     let edited = try #require(session.harness.text(session.uri))
-    let fresh = Document(uri: session.uri, languageID: "transcript", version: 1, text: TextBuffer(edited))
+    let fresh = Document(
+      uri: session.uri, languageID: "transcript", version: 1, text: TextBuffer(edited))
     #expect(fresh.transcript == session.harness.server.snapshot.documents[session.uri]?.transcript)
   }
 }

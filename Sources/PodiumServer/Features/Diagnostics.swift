@@ -32,7 +32,9 @@ enum Diagnostics {
           ]
         ]
       }
-      if let suggestion = finding.suggestion { diagnostic["data"] = ["suggestion": .string(suggestion)] }
+      if let suggestion = finding.suggestion {
+        diagnostic["data"] = ["suggestion": .string(suggestion)]
+      }
       return .object(diagnostic)
     }
   }
@@ -46,7 +48,10 @@ enum Diagnostics {
     if try params.optionalString("previousResultId") == resultID {
       return ["kind": "unchanged", "resultId": .string(resultID)]
     }
-    return ["kind": "full", "resultId": .string(resultID), "items": .array(items(for: document, snapshot))]
+    return [
+      "kind": "full", "resultId": .string(resultID),
+      "items": .array(items(for: document, snapshot)),
+    ]
   }
 
   static func publish(_ document: Document, _ snapshot: Snapshot, connection: Connection) {

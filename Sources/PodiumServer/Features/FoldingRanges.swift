@@ -14,7 +14,9 @@ enum FoldingRanges {
     func fold(_ lines: Range<Int>, kind: String? = nil) {
       // Fold up to the last non-blank line; one line has nothing to fold.
       var last = lines.upperBound - 1
-      while last > lines.lowerBound, transcript.text.lineStart(last) == transcript.text.lineEnd(last) { last -= 1 }
+      while last > lines.lowerBound,
+        transcript.text.lineStart(last) == transcript.text.lineEnd(last)
+      { last -= 1 }
       guard last > lines.lowerBound else { return }
       var range: JSONObject = ["startLine": JSON(lines.lowerBound), "endLine": JSON(last)]
       if let kind { range["kind"] = .string(kind) }

@@ -33,7 +33,10 @@ enum Hover {
   }
 
   private static func content(_ value: String, markdown: Bool, range: JSON) -> JSON {
-    ["contents": ["kind": markdown ? "markdown" : "plaintext", "value": .string(value)], "range": range]
+    [
+      "contents": ["kind": markdown ? "markdown" : "plaintext", "value": .string(value)],
+      "range": range,
+    ]
   }
 
   static func describe(
@@ -50,7 +53,9 @@ enum Hover {
     lines.append(title)
 
     let (position, count) = index.ordinal(of: turn)
-    var facts = [speaker?.kind.rawValue ?? "unknown", "\(turn.kind.rawValue)", "turn \(position) of \(count)"]
+    var facts = [
+      speaker?.kind.rawValue ?? "unknown", "\(turn.kind.rawValue)", "turn \(position) of \(count)",
+    ]
     switch turn.attribution {
     case .header: facts.append("attributed from the header")
     case .continuation: facts.append("continues the previous turn")
@@ -61,15 +66,20 @@ enum Hover {
     if let question = turn.replyTo, transcript.turns.indices.contains(question) {
       let asked = transcript.turns[question]
       lines.append(
-        "Answers \(bold(transcript.displayName(of: asked.speaker))): “\(plain(transcript.excerpt(of: asked)))”")
+        "Answers \(bold(transcript.displayName(of: asked.speaker))): “\(plain(transcript.excerpt(of: asked)))”"
+      )
     }
     if turn.kind == .question {
       let answers = index.answersByQuestion[turn.index] ?? []
       let names = uniqued(answers.map { transcript.displayName(of: transcript.turns[$0].speaker) })
-      lines.append(names.isEmpty ? plain("No answer in this transcript") : "Answered by " + names.map(bold).joined(separator: ", "))
+      lines.append(
+        names.isEmpty
+          ? plain("No answer in this transcript")
+          : "Answered by " + names.map(bold).joined(separator: ", "))
     }
     if onLabel, let aliases = speaker?.aliases, !aliases.isEmpty {
-      lines.append("Labelled as: " + aliases.map { markdown ? "`\($0)`" : $0 }.joined(separator: " · "))
+      lines.append(
+        "Labelled as: " + aliases.map { markdown ? "`\($0)`" : $0 }.joined(separator: " · "))
     }
     return lines.joined(separator: markdown ? "  \n" : "\n")
   }
@@ -83,7 +93,10 @@ enum Hover {
       header.principalSpeaker.map { transcript.displayName(of: $0) },
       header.asDelivered ? "as delivered" : nil,
     ].compactMap { $0 }
-    if !facts.isEmpty { parts.append(markdown ? escape(facts.joined(separator: " · ")) : facts.joined(separator: " · ")) }
+    if !facts.isEmpty {
+      parts.append(
+        markdown ? escape(facts.joined(separator: " · ")) : facts.joined(separator: " · "))
+    }
     return parts.isEmpty ? nil : parts.joined(separator: markdown ? "  \n" : "\n")
   }
 

@@ -26,8 +26,10 @@ enum Section: Equatable {
         continue
       }
       var end = index + 1
-      while end < turns.count, turns[end].kind == .answer
-        || (turns[end].kind == .moderation && end + 1 < turns.count && turns[end + 1].kind == .answer)
+      while end < turns.count,
+        turns[end].kind == .answer
+          || (turns[end].kind == .moderation && end + 1 < turns.count
+            && turns[end + 1].kind == .answer)
       {
         end += 1
       }
@@ -42,7 +44,8 @@ enum Section: Equatable {
 extension Transcript {
   /// The lines a group of turns spans.
   func lines(of turns: Range<Int>) -> Range<Int> {
-    self.turns[turns.lowerBound].lines.lowerBound..<self.turns[turns.upperBound - 1].lines.upperBound
+    self.turns[turns.lowerBound].lines
+      .lowerBound..<self.turns[turns.upperBound - 1].lines.upperBound
   }
 
   /// The bytes from the first label (or body) to the end of the last body.

@@ -20,7 +20,9 @@ enum SelectionRanges {
       var chain: [Range<Int>] = [offset..<offset, paragraph(around: offset, transcript.text)]
       if let index = transcript.turnIndex(atOffset: offset) {
         chain.append(transcript.bytes(of: index..<(index + 1)))
-        if let section = sections.first(where: { $0.turns.contains(index) }), section.turns.count > 1 {
+        if let section = sections.first(where: { $0.turns.contains(index) }),
+          section.turns.count > 1
+        {
           chain.append(transcript.bytes(of: section.turns))
         }
       }
@@ -29,7 +31,9 @@ enum SelectionRanges {
       var nested: [Range<Int>] = []
       for range in chain {
         if let last = nested.last {
-          guard range.lowerBound <= last.lowerBound, range.upperBound >= last.upperBound, range != last else { continue }
+          guard range.lowerBound <= last.lowerBound, range.upperBound >= last.upperBound,
+            range != last
+          else { continue }
         }
         nested.append(range)
       }
@@ -46,7 +50,9 @@ enum SelectionRanges {
 
   /// The run of non-blank lines around `offset`.
   static func paragraph(around offset: Int, _ text: TextBuffer) -> Range<Int> {
-    func blank(_ line: Int) -> Bool { !text.bytes(in: text.lineStart(line)..<text.lineEnd(line)).contains { !isBlank($0) } }
+    func blank(_ line: Int) -> Bool {
+      !text.bytes(in: text.lineStart(line)..<text.lineEnd(line)).contains { !isBlank($0) }
+    }
     let line = text.line(containing: offset)
     guard !blank(line) else { return text.lineStart(line)..<text.lineEnd(line) }
     var first = line

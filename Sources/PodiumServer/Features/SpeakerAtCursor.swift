@@ -3,7 +3,8 @@ import PodiumCore
 /// Which speaker the cursor points at: a label, or a mention of a speaker's name in the text.
 enum SpeakerAtCursor {
   static func speaker(at offset: Int, in transcript: Transcript) -> String? {
-    if let index = transcript.turnIndex(atOffset: offset), let label = transcript.turns[index].label,
+    if let index = transcript.turnIndex(atOffset: offset),
+      let label = transcript.turns[index].label,
       label.lowerBound <= offset, offset <= label.upperBound
     {
       return transcript.turns[index].speaker
@@ -64,7 +65,9 @@ enum SpeakerAtCursor {
   }
 
   /// Every label of the speaker, and the first line of each unlabelled turn of theirs.
-  static func occurrences(of speakerID: String, in transcript: Transcript) -> [(Range<Int>, isLabel: Bool)] {
+  static func occurrences(of speakerID: String, in transcript: Transcript) -> [(
+    Range<Int>, isLabel: Bool
+  )] {
     transcript.turns.filter { $0.speaker == speakerID }.map { turn in
       if let label = turn.label { return (label, true) }
       return (DocumentSymbols.selection(of: turn, transcript), false)

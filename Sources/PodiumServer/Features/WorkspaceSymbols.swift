@@ -18,14 +18,20 @@ enum WorkspaceSymbols {
       let transcript = document.transcript
       let ranges = snapshot.ranges(in: document)
       for speaker in transcript.speakers {
-        guard ([speaker.name] + speaker.aliases).contains(where: { matches(query, $0.lowercased()) }),
+        guard
+          ([speaker.name] + speaker.aliases).contains(where: { matches(query, $0.lowercased()) }),
           let first = transcript.turns.first(where: { $0.speaker == speaker.id })
         else { continue }
         let detail = [speaker.role, speaker.organization ?? speaker.affiliation].compactMap { $0 }
         results.append([
           "name": .string(speaker.name), "kind": 5,
-          "containerName": .string(([transcript.header.title] + [detail.joined(separator: ", ")]).compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")),
-          "location": ["uri": .string(uri), "range": ranges.range(DocumentSymbols.selection(of: first, transcript))],
+          "containerName": .string(
+            ([transcript.header.title] + [detail.joined(separator: ", ")]).compactMap { $0 }.filter
+            { !$0.isEmpty }.joined(separator: " · ")),
+          "location": [
+            "uri": .string(uri),
+            "range": ranges.range(DocumentSymbols.selection(of: first, transcript)),
+          ],
         ])
         if results.count >= limit { return .array(results) }
       }
