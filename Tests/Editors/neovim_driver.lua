@@ -149,6 +149,29 @@ local ok, err = pcall(function()
     check(g[w], 'spelling-variant diagnostic for "' .. w .. '"', table.concat(all, ' || '))
   end
   say('        ' .. #all .. ' diagnostics pushed')
+
+  -- A plain .txt becomes a transcript by a modeline, or by :PodiumTranscript.
+  local dir = vim.fn.fnamemodify(file, ':h')
+  local lines0 = vim.fn.readfile(file)
+  local ml = vim.deepcopy(lines0)
+  table.insert(ml, '')
+  table.insert(ml, 'vim: ft=transcript')
+  vim.fn.writefile(ml, dir .. '/with-modeline.txt')
+  vim.fn.writefile(lines0, dir .. '/plain.txt')
+  vim.cmd('edit ' .. vim.fn.fnameescape(dir .. '/with-modeline.txt'))
+  check(vim.bo.filetype == 'transcript', 'a .txt with the modeline "vim: ft=transcript" is a transcript',
+    vim.bo.filetype .. ' (modeline=' .. tostring(vim.o.modeline) .. ')')
+  vim.cmd('edit ' .. vim.fn.fnameescape(dir .. '/plain.txt'))
+  check(vim.bo.filetype ~= 'transcript', 'a plain .txt is not a transcript by itself', vim.bo.filetype)
+  vim.cmd('PodiumTranscript')
+  local plain = vim.api.nvim_get_current_buf()
+  check(vim.bo.filetype == 'transcript', ':PodiumTranscript makes it one')
+  local attached = vim.wait(10000, function()
+    return #vim.lsp.buf_get_clients(plain) > 0
+  end, 50)
+  check(attached, 'and Podium attaches to it (the same client: same folder)',
+    tostring(#vim.tbl_keys(vim.lsp.get_active_clients())) .. ' clients')
+  check(#vim.lsp.get_active_clients() == 1, 'one Podium client for the folder')
 end)
 if not ok then
   check(false, 'driver error', tostring(err))
