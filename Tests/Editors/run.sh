@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Runs every real-editor test (Neovim, Emacs) and the static VS Code checks against PODIUM (default .build/debug/podium) and
+# Runs every real-editor test (Neovim, Emacs, Vim+ALE) and the static VS Code checks against
+# PODIUM (default .build/debug/podium), and
 # ends with one plain line: "N passed, N failed" (a skipped editor counts as neither).
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 passed=0 failed=0 skipped=0
-for t in neovim emacs vscode; do
+for t in neovim emacs vim vscode; do
   echo "== $t"
   script="$here/${t}_test.sh"; [ -f "$script" ] || script="$here/${t}_check.sh"
   out="$(bash "$script" 2>&1)"

@@ -153,18 +153,32 @@ if onigurumacffi:
         except Exception as e:  # noqa: BLE001
             check(False, f"Oniguruma compiles {where}", f"{rx}: {e}")
     sublime = os.path.join(ROOT, "Editors", "sublime", "Transcript.sublime-syntax")
-    if os.path.exists(sublime):
-        n = 0
-        for line in open(sublime, encoding="utf-8"):
-            m = re.match(r"\s*-?\s*(match|begin|end): '(.*)'\s*$", line)
-            if m:
-                rx = m.group(2).replace("''", "'")
-                n += 1
-                try:
-                    onigurumacffi.compile(rx)
-                except Exception as e:  # noqa: BLE001
-                    check(False, "Oniguruma compiles a Sublime syntax regex", f"{rx}: {e}")
-        check(n > 0, f"Oniguruma compiles the {n} Sublime syntax regexes")
+    try:
+        import yaml
+    except ImportError:
+        yaml = None
+        print("  skip  Sublime syntax: PyYAML is not installed")
+    if yaml:
+        syn = yaml.safe_load(open(sublime, encoding="utf-8"))
+        check(syn.get("scope") == "text.transcript", "Sublime syntax scope is text.transcript")
+        check({"transcript", "transcript.txt"} <= set(syn.get("file_extensions", [])),
+              "Sublime syntax claims *.transcript and *.transcript.txt")
+        rxs = [("first_line_match", syn["first_line_match"])] + [
+            (f"{ctx}[{i}]", rule["match"]) for ctx, rules in syn["contexts"].items()
+            for i, rule in enumerate(rules) if "match" in rule]
+        for where, rx in rxs:
+            try:
+                onigurumacffi.compile(rx)
+                check(True, f"Oniguruma compiles Sublime {where}")
+            except Exception as e:  # noqa: BLE001
+                check(False, f"Oniguruma compiles Sublime {where}", f"{rx}: {e}")
+        tm_rules = [r.get("match") or r.get("begin") for r in grammar["repository"].values() if "match" in r or "begin" in r]
+        tm_rules += [r["match"] for r in grammar["repository"]["inline"]["patterns"]]
+        check(sorted(rx for w, rx in rxs if w != "first_line_match") == sorted(tm_rules),
+              "Sublime syntax has the same regexes as the VS Code grammar")
+        flm = onigurumacffi.compile(syn["first_line_match"])
+        check(flm.search("-*- mode: transcript -*-") is not None and flm.search("vim: ft=transcript") is not None
+              and flm.search("Press conference") is None, "Sublime first_line_match recognises the mode lines")
 
 # --- grammar: tokenisation ---------------------------------------------------------------------
 try:

@@ -15,8 +15,8 @@ if ! command -v python3 >/dev/null 2>&1; then
   exit 0
 fi
 python="python3"
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import textmate_grammar, onigurumacffi' 2>/dev/null; then
-  { python3 -m venv "$venv" && timeout 120 "$venv/bin/pip" install -q textmate-grammar-python==0.6.1 onigurumacffi==1.5.0; } \
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import textmate_grammar, onigurumacffi, yaml' 2>/dev/null; then
+  { python3 -m venv "$venv" && timeout 120 "$venv/bin/pip" install -q textmate-grammar-python==0.6.1 onigurumacffi==1.5.0 pyyaml; } \
     >/dev/null 2>&1 || echo "  (could not install textmate-grammar-python from PyPI: grammar checks reduced)"
 fi
 [ -x "$venv/bin/python" ] && python="$venv/bin/python"
