@@ -57,6 +57,16 @@
   (find-file podium-test-file)
   (podium-test-check (eq major-mode 'transcript-mode) "file opens in transcript-mode"
                      (symbol-name major-mode))
+  ;; Colours from transcript-mode's font-lock rules.
+  (font-lock-ensure)
+  (save-excursion
+    (goto-char (point-min))
+    (re-search-forward "^Lili Bayer, Reuters$")
+    (podium-test-check (eq (get-text-property (line-beginning-position) 'face) 'podium-label-face)
+                       "font-lock: \"Lili Bayer, Reuters\" is a label"
+                       (format "%S" (get-text-property (line-beginning-position) 'face)))
+    (forward-line 1)
+    (podium-test-check (null (get-text-property (point) 'face)) "font-lock: speech is plain"))
   ;; `eglot-ensure' (called by transcript-mode) connects after the current command; batch mode
   ;; has no command loop, so run the hook it installed, as the command loop would.
   (run-hooks 'post-command-hook)

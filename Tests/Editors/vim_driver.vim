@@ -27,6 +27,15 @@ let s:question = search('^Lili Bayer, Reuters$', 'w') + 1
 let s:answer = search('^NATO Secretary General Mark Rutte$', 'W') + 1
 call s:Check(s:question > 1 && s:answer > s:question, 'found the Bayer question and the Rutte answer')
 
+" Colours from the shipped syntax/transcript.vim.
+function! s:SynAt(l, c) abort
+  return synIDattr(synID(a:l, a:c, 1), 'name')
+endfunction
+call s:Check(s:SynAt(s:question - 1, 1) ==# 'transcriptLabelOutlet' && s:SynAt(s:question - 1, 14) ==# 'transcriptOutlet',
+      \ 'syntax: "Lili Bayer, Reuters" is a label with an outlet', s:SynAt(s:question - 1, 1) . '/' . s:SynAt(s:question - 1, 14))
+call s:Check(s:SynAt(s:answer - 1, 1) ==# 'transcriptLabel', 'syntax: "NATO Secretary General Mark Rutte" is a label', s:SynAt(s:answer - 1, 1))
+call s:Check(s:SynAt(s:answer, 1) ==# '', 'syntax: speech is plain', s:SynAt(s:answer, 1))
+
 let s:replies = {}
 function! s:OnReply(which, response) abort
   let l:c = get(get(a:response, 'result', {}) is v:null ? {} : get(a:response, 'result', {}), 'contents', '')

@@ -4,4 +4,5 @@ set nocompatible
 execute 'set runtimepath^=' . fnameescape($PODIUM_REPO . '/Editors/vim')
 packadd! ale
 filetype plugin on
+syntax on
 execute 'source ' . fnameescape($PODIUM_REPO . '/Editors/vim/ale.vim')
