@@ -5,7 +5,7 @@ VENV := .build/venv
 PYTHON := $(VENV)/bin/python
 SEEDS := $(wildcard Tests/Fixtures/seeds/*.txt)
 
-.PHONY: all deps build demo test test-swift test-conformance test-valgrind bench format clean
+.PHONY: all deps build demo test test-swift test-conformance test-valgrind test-editors bench format clean
 
 all: build
 
@@ -26,7 +26,7 @@ build: deps
 demo: build
 	$(PODIUM) annotate --format text $(SEEDS)
 
-test: build test-swift test-conformance test-valgrind
+test: build test-swift test-conformance test-editors test-valgrind
 
 test-swift: deps
 	$(SWIFT) test --parallel
@@ -38,6 +38,11 @@ $(PYTHON): Tests/Conformance/requirements.txt
 
 test-conformance: build $(PYTHON)
 	PODIUM=$(abspath $(PODIUM)) $(PYTHON) -m pytest -q Tests/Conformance
+
+# Real editors (headless Neovim, batch Emacs + Eglot, Vim + ALE) against the built server, and
+# static checks of the VS Code extension; ends with "N passed, N failed".
+test-editors: build
+	PODIUM=$(abspath $(PODIUM)) bash Tests/Editors/run.sh
 
 # A scripted session of >10,000 messages under valgrind: 0 bytes definitely lost.
 test-valgrind: deps
