@@ -36,15 +36,17 @@ let package = Package(
     ),
     .executableTarget(
       name: "PodiumBenchmarks",
-      dependencies: ["PodiumCore", "PodiumServer", "PodiumRPC", "PodiumJSON"],
+      dependencies: ["PodiumCore", "PodiumServer", "PodiumRPC", "PodiumJSON", "PodiumTestSupport"],
       path: "Benchmarks/PodiumBenchmarks"
     ),
+    // Shared by the tests and the benchmarks: seeded randomness.
+    .target(name: "PodiumTestSupport", path: "Tests/Support"),
     .testTarget(name: "PodiumJSONTests", dependencies: ["PodiumJSON"]),
     .testTarget(name: "PodiumRPCTests", dependencies: ["PodiumRPC", "PodiumJSON"]),
-    .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
+    .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore", "PodiumTestSupport"]),
     .testTarget(
       name: "PodiumServerTests",
-      dependencies: ["PodiumServer", "PodiumRPC", "PodiumJSON", "PodiumCore"]
+      dependencies: ["PodiumServer", "PodiumRPC", "PodiumJSON", "PodiumCore", "PodiumTestSupport"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumTestSupport
 
 /// Parse throughput on a generated ~10 MB transcript, and the cost of applying one-character
 /// edits at random places in it.

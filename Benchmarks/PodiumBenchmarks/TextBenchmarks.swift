@@ -1,4 +1,5 @@
 import PodiumCore
+import PodiumTestSupport
 
 /// Timings of the text layer on a 10 MB transcript-like document.
 enum TextBenchmarks {

@@ -1,3 +1,4 @@
+import PodiumTestSupport
 import Testing
 
 @testable import PodiumCore
