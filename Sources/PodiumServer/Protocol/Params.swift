@@ -15,44 +15,45 @@ struct Params: Sendable {
     return current
   }
 
-  func string(_ path: String) throws(ResponseError) -> String {
-    guard let value = value(path) else { throw .invalidParams("missing \"\(path)\"") }
-    guard let string = value.stringValue else {
-      throw .invalidParams("\"\(path)\" must be a string, not \(value.typeName)")
+  /// The member at `path` read by `read`; nil when absent or null; an error naming the member
+  /// when it has another type.
+  private func typed<T>(_ path: String, _ what: String, _ read: (JSON) -> T?)
+    throws(ResponseError) -> T?
+  {
+    guard let value = value(path), !value.isNull else { return nil }
+    guard let typed = read(value) else {
+      throw .invalidParams("\"\(path)\" must be \(what), not \(value.typeName)")
     }
-    return string
+    return typed
+  }
+
+  private func required<T>(_ path: String, _ what: String, _ read: (JSON) -> T?)
+    throws(ResponseError) -> T
+  {
+    guard let value = try typed(path, what, read) else {
+      throw .invalidParams("missing \"\(path)\"")
+    }
+    return value
+  }
+
+  func string(_ path: String) throws(ResponseError) -> String {
+    try required(path, "a string", \.stringValue)
   }
 
   func optionalString(_ path: String) throws(ResponseError) -> String? {
-    guard let value = value(path), !value.isNull else { return nil }
-    guard let string = value.stringValue else {
-      throw .invalidParams("\"\(path)\" must be a string, not \(value.typeName)")
-    }
-    return string
+    try typed(path, "a string", \.stringValue)
   }
 
   func int(_ path: String) throws(ResponseError) -> Int {
-    guard let value = value(path) else { throw .invalidParams("missing \"\(path)\"") }
-    guard let int = value.intValue else {
-      throw .invalidParams("\"\(path)\" must be an integer, not \(value.typeName)")
-    }
-    return int
+    try required(path, "an integer", \.intValue)
   }
 
   func optionalInt(_ path: String) throws(ResponseError) -> Int? {
-    guard let value = value(path), !value.isNull else { return nil }
-    guard let int = value.intValue else {
-      throw .invalidParams("\"\(path)\" must be an integer, not \(value.typeName)")
-    }
-    return int
+    try typed(path, "an integer", \.intValue)
   }
 
   func array(_ path: String) throws(ResponseError) -> [JSON] {
-    guard let value = value(path) else { throw .invalidParams("missing \"\(path)\"") }
-    guard let array = value.arrayValue else {
-      throw .invalidParams("\"\(path)\" must be an array, not \(value.typeName)")
-    }
-    return array
+    try required(path, "an array", \.arrayValue)
   }
 
   func position(_ path: String) throws(ResponseError) -> TextPosition {
