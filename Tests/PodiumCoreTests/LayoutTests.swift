@@ -35,6 +35,15 @@ import Testing
     #expect(t.turns[3].replyTo == 2)
   }
 
+  /// An interviewer labelled by the outlet's name (no role, no outlet in brackets) asks.
+  @Test func interviewerLabelledByOutlet() {
+    let t = TranscriptParser.parse(Fixtures.layout("interview_outlet.txt"))
+    #expect(t.header.principalSpeaker == "olaf-scholz")
+    #expect(t.speakers.first { $0.id == "zeit" }?.kind == .journalist)
+    #expect(t.turns.map(\.kind) == [.question, .answer, .question, .answer, .question])
+    #expect(t.turns[3].replyTo == 2)
+  }
+
   @Test func timestampedExports() {
     let t = TranscriptParser.parse(Fixtures.layout("timestamped_rev.txt"))
     #expect(

@@ -176,7 +176,8 @@ enum IncrementalParser {
       rawAll.append(r)
     }
     var resolver = SpeakerResolver(principal: table.principal, labels: rawAll.compactMap(\.label))
-    let assigned = SpeakerAssigner.assign(rawAll, resolver: &resolver)
+    let assigned = SpeakerAssigner.assign(
+      rawAll, resolver: &resolver, interview: old.header.eventKind == .interview)
     guard assigned.unresolved == old.context.unresolved else { return nil }
 
     var result = old

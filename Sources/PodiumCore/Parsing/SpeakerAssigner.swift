@@ -13,7 +13,11 @@ enum SpeakerAssigner {
     var unresolved: Set<String>
   }
 
-  static func assign(_ raw: [RawTurn], resolver: inout SpeakerResolver) -> Result {
+  /// `interview`: the header calls the event an interview, so a voice other than the principal
+  /// that no label gives a role or outlet (`ZEIT:`, `Interviewer:`) is the one asking.
+  static func assign(_ raw: [RawTurn], resolver: inout SpeakerResolver, interview: Bool = false)
+    -> Result
+  {
     var perTurn: [Resolved] = []
     perTurn.reserveCapacity(raw.count)
     var unresolved: Set<String> = []
@@ -40,6 +44,7 @@ enum SpeakerAssigner {
         perTurn.append(resolver.principal.map { .entity($0) } ?? .unidentified(0))
       }
     }
+    if interview { resolver.treatUnknownVoicesAsInterviewers() }
     // Ids: slugs of canonical names, unique; speakers listed by first appearance.
     var used: Set<String> = []
     var entityIDs: [String] = []

@@ -38,6 +38,15 @@ struct SpeakerResolver {
     }
   }
 
+  /// In an interview, every voice but the principal's that nothing else describes asks the
+  /// questions: it is a journalist.
+  mutating func treatUnknownVoicesAsInterviewers() {
+    guard let principal else { return }
+    for i in entities.indices where i != principal && entities[i].kind == .unknown {
+      entities[i].kind = .journalist
+    }
+  }
+
   private mutating func add(_ a: LabelAnatomy, alias: String?) -> Int {
     let name =
       a.name ?? a.role.map { r in [a.organization, r].compactMap { $0 }.joined(separator: " ") }

@@ -66,7 +66,8 @@ public enum TranscriptParser {
       cl, p: p, base: 0, from: head.bodyStartLine, to: bodyEnd,
       allowOpening: head.principal != nil)
     var resolver = SpeakerResolver(principal: head.principal, labels: raw.compactMap(\.label))
-    let assigned = SpeakerAssigner.assign(raw, resolver: &resolver)
+    let assigned = SpeakerAssigner.assign(
+      raw, resolver: &resolver, interview: header.eventKind == .interview)
     header.principalSpeaker = resolver.principal.map { assigned.entityIDs[$0] }
     let turns = raw.enumerated().map { n, r in
       makeTurn(
