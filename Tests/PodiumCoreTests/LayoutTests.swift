@@ -44,6 +44,24 @@ import Testing
     #expect(t.turns[3].replyTo == 2)
   }
 
+  /// Debate moderators are named without a role; candidates keep "Former President" as a role.
+  @Test func debateModeratorsAndCandidates() {
+    let t = TranscriptParser.parse(Fixtures.layout("debate_caps.txt"))
+    #expect(t.header.eventKind == .debate)
+    let kinds = Dictionary(uniqueKeysWithValues: t.speakers.map { ($0.id, $0.kind) })
+    #expect(kinds["david-muir"] == .moderator)
+    #expect(kinds["linsey-davis"] == .moderator)
+    #expect(kinds["donald-trump"] == .official)
+    let trump = t.speakers.first { $0.id == "donald-trump" }
+    #expect(trump?.role == "Former President")
+    #expect(trump?.organization == nil)
+    #expect(
+      t.turns.map(\.speaker) == [
+        "david-muir", "linsey-davis", "kamala-harris", "david-muir", "donald-trump",
+        "kamala-harris", "donald-trump",
+      ])
+  }
+
   @Test func timestampedExports() {
     let t = TranscriptParser.parse(Fixtures.layout("timestamped_rev.txt"))
     #expect(

@@ -177,7 +177,7 @@ enum IncrementalParser {
     }
     var resolver = SpeakerResolver(principal: table.principal, labels: rawAll.compactMap(\.label))
     let assigned = SpeakerAssigner.assign(
-      rawAll, resolver: &resolver, interview: old.header.eventKind == .interview)
+      rawAll, resolver: &resolver, event: old.header.eventKind)
     guard assigned.unresolved == old.context.unresolved else { return nil }
 
     var result = old

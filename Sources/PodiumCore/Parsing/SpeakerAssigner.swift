@@ -13,9 +13,10 @@ enum SpeakerAssigner {
     var unresolved: Set<String>
   }
 
-  /// `interview`: the header calls the event an interview, so a voice other than the principal
-  /// that no label gives a role or outlet (`ZEIT:`, `Interviewer:`) is the one asking.
-  static func assign(_ raw: [RawTurn], resolver: inout SpeakerResolver, interview: Bool = false)
+  /// `event`: what the header calls the event. In an interview a voice other than the
+  /// principal that no label describes (`ZEIT:`) is the one asking; in a debate, such voices
+  /// (`DAVID MUIR:`) run it.
+  static func assign(_ raw: [RawTurn], resolver: inout SpeakerResolver, event: EventKind? = nil)
     -> Result
   {
     var perTurn: [Resolved] = []
@@ -44,7 +45,11 @@ enum SpeakerAssigner {
         perTurn.append(resolver.principal.map { .entity($0) } ?? .unidentified(0))
       }
     }
-    if interview { resolver.treatUnknownVoicesAsInterviewers() }
+    switch event {
+    case .interview?: resolver.describeUnknownVoices(as: .journalist)
+    case .debate?: resolver.describeUnknownVoices(as: .moderator)
+    default: break
+    }
     // Ids: slugs of canonical names, unique; speakers listed by first appearance.
     var used: Set<String> = []
     var entityIDs: [String] = []

@@ -38,12 +38,12 @@ struct SpeakerResolver {
     }
   }
 
-  /// In an interview, every voice but the principal's that nothing else describes asks the
-  /// questions: it is a journalist.
-  mutating func treatUnknownVoicesAsInterviewers() {
-    guard let principal else { return }
+  /// Gives `kind` to every voice that nothing else describes: in an interview the one asking
+  /// (when the principal is known), in a debate the moderators.
+  mutating func describeUnknownVoices(as kind: SpeakerKind) {
+    if kind == .journalist && principal == nil { return }
     for i in entities.indices where i != principal && entities[i].kind == .unknown {
-      entities[i].kind = .journalist
+      entities[i].kind = kind
     }
   }
 

@@ -67,7 +67,7 @@ public enum TranscriptParser {
       allowOpening: head.principal != nil)
     var resolver = SpeakerResolver(principal: head.principal, labels: raw.compactMap(\.label))
     let assigned = SpeakerAssigner.assign(
-      raw, resolver: &resolver, interview: header.eventKind == .interview)
+      raw, resolver: &resolver, event: header.eventKind)
     header.principalSpeaker = resolver.principal.map { assigned.entityIDs[$0] }
     let turns = raw.enumerated().map { n, r in
       makeTurn(

@@ -16,7 +16,8 @@ enum Vocabulary {
     "coordinator", "supreme", "allied", "commandant", "marshal", "air", "finance",
     "interior", "state", "council", "national", "security", "presiding", "clerk", "chaplain",
     "delegate", "gen", "adm", "col", "lt", "gov", "amb", "sec", "dir", "chairs", "official",
-    "officials", "staff", "physician", "economist", "analyst", "editor", "producer",
+    "officials", "staff", "physician", "economist", "analyst", "editor", "producer", "former",
+    "incoming", "outgoing",
   ]
   /// Of the role words, those that make the speaker a moderator.
   static let moderatorWords: Set<String> = [
