@@ -178,7 +178,10 @@ def test_annotations_request_matches_the_schema_and_the_cli(spawn, framing, enco
     assert label["range"]["end"]["character"] == {"utf-16": 28, "utf-8": 30}[encoding]
 
 
-@pytest.mark.parametrize("seed", SEEDS, ids=lambda seed: seed.name[:3])
+LAYOUTS = sorted((REPO_ROOT / "Tests" / "Fixtures" / "layouts").iterdir())
+
+
+@pytest.mark.parametrize("seed", SEEDS + LAYOUTS, ids=lambda seed: seed.name)
 def test_annotate_output_validates(seed):
     output = subprocess.run([podium_path(), "annotate", str(seed)], capture_output=True, check=True, text=True).stdout
     lines = output.splitlines()
@@ -188,6 +191,15 @@ def test_annotate_output_validates(seed):
     assert document["turns"], "every seed has turns"
     speakers = {speaker["id"] for speaker in document["speakers"]}
     assert all(turn["speaker"] in speakers for turn in document["turns"])
+
+
+def test_speaker_ids_in_any_script_validate(tmp_path):
+    transcript = tmp_path / "intl.transcript"
+    transcript.write_text("Ólafur Grímsson: Góðan daginn.\n\nJosé Núñez (El País): ¿Qué pasa?\n", encoding="utf-8")
+    output = subprocess.run([podium_path(), "annotate", str(transcript)], capture_output=True, check=True, text=True).stdout
+    document = json.loads(output)
+    annotation_validator().validate(document)
+    assert [speaker["id"] for speaker in document["speakers"]] == ["ólafur-grímsson", "josé-núñez"]
 
 
 def test_annotate_several_files_is_json_lines_and_text_mode_works():
