@@ -62,6 +62,18 @@ import Testing
       ])
   }
 
+  /// `Q.` / `A.` with full stops, the A only because the document has more of them.
+  @Test func questionAndAnswerWithFullStops() {
+    let t = TranscriptParser.parse(
+      "Transcript of an interview with Foreign Minister Anna Berg, 2 May 2023\n\n"
+        + "Q. Minister, what is your priority?\n\nA. Security, first and foremost.\n\n"
+        + "Q. And the economy?\n\nA. It comes right after.\n")
+    #expect(t.turns.map(\.kind) == [.question, .answer, .question, .answer])
+    #expect(t.turns[1].speaker == t.header.principalSpeaker)
+    let single = TranscriptParser.parse("Opening words here.\n\nA. Smith said it was fine.\n")
+    #expect(single.turns.allSatisfy { $0.label == nil })
+  }
+
   @Test func timestampedExports() {
     let t = TranscriptParser.parse(Fixtures.layout("timestamped_rev.txt"))
     #expect(
@@ -159,6 +171,8 @@ import Testing
       t.turns.map(\.speaker) == [
         "spokesperson", "question-1", "spokesperson", "correspondent", "spokesperson",
       ])
-    #expect(t.turns.map(\.kind) == [.moderation, .question, .moderation, .question, .moderation])
+    // The spokesman answers the questions put to him.
+    #expect(t.turns.map(\.kind) == [.moderation, .question, .answer, .question, .answer])
+    #expect(t.turns[2].replyTo == 1)
   }
 }

@@ -246,11 +246,16 @@ struct LineClassifier {
     let c = p[s]
     guard c == 0x51 || c == 0x41 else { return nil }  // Q, A
     var k = s + 1
+    var strength = LabelStrength.strong
     if k < e && p[k] == 0x2E { k += 1 }
     if k == e {
       guard c == 0x51, hasSpeechAfter(next) else { return nil }
     } else if c == 0x51 && k + 1 < e && p[k] == 0x20 && Bytes.isUpper(p[k + 1]) {
       // "Q Thank you, John." — no sentence starts with a bare "Q".
+    } else if c == 0x41 && k == s + 2 && k + 1 < e && p[k] == 0x20 && Bytes.isUpper(p[k + 1]) {
+      // "A. Security first." — but "A. Smith said" starts a sentence too: a label only where
+      // the document has more of them.
+      strength = .weak
     } else {
       guard p[k] == 0x09 || (k + 1 < e && p[k] == 0x20 && p[k + 1] == 0x20) else { return nil }
     }
@@ -259,7 +264,7 @@ struct LineClassifier {
     let body = Bytes.skipSpace(p, k, e)
     return LabelCandidate(
       range: (s + base)..<(k + base), bodyStart: body < e ? body + base : nil, text: text,
-      anatomy: anatomy, strength: .strong)
+      anatomy: anatomy, strength: strength)
   }
 
   /// Congressional Record: `Mr. BOEHNER. Mr. Speaker, …`, `The SPEAKER pro tempore. The …`.

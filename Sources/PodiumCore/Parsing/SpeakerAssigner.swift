@@ -138,8 +138,16 @@ enum SpeakerAssigner {
         replies.append(nil)
         pending = n
       case .moderator:
-        kinds.append(.moderation)
-        replies.append(nil)
+        // A spokesperson who speaks right after a question answers it (a briefing); otherwise
+        // a moderator calls on people and keeps order.
+        if let q = pending, q == n - 1 {
+          kinds.append(.answer)
+          replies.append(q)
+          pending = nil
+        } else {
+          kinds.append(.moderation)
+          replies.append(nil)
+        }
       case .official, .unknown:
         if let q = pending {
           kinds.append(.answer)
