@@ -74,6 +74,18 @@ import Testing
     #expect(single.turns.allSatisfy { $0.label == nil })
   }
 
+  /// A briefer's byline, place and time under the title are header, not a turn; the
+  /// spokesperson answers the questions.
+  @Test func bylineBlockInTheHeader() {
+    let t = TranscriptParser.parse(Fixtures.layout("state_briefing.txt"))
+    #expect(t.header.lines == 0..<5)
+    #expect(t.header.principalSpeaker == "matthew-miller")
+    #expect(t.header.place == "Washington, D.C.")
+    #expect(t.header.date?.iso8601 == "2024-03-04")
+    #expect(t.turns.first?.speaker == "matthew-miller")
+    #expect(t.turns.map(\.kind) == [.statement, .question, .answer, .question, .answer])
+  }
+
   @Test func timestampedExports() {
     let t = TranscriptParser.parse(Fixtures.layout("timestamped_rev.txt"))
     #expect(

@@ -12,6 +12,43 @@ enum HeaderParser {
 
   static let maxHeaderLines = 16
 
+  /// After an own-line label at `line`: the end of the block when the lines up to the next blank
+  /// line are one to three short facts (every word capitalised or a number: a place, a time,
+  /// a date) and a label follows the blank; nil when it looks like speech.
+  static func bylineBlockEnd(after line: Int, _ classifier: LineClassifier) -> Int? {
+    var k = line + 1
+    var facts = 0
+    while k < classifier.lines.count, !isBlankLine(k, classifier) {
+      let text = lineText(k, classifier)
+      let words = text.split(separator: " ")
+      guard facts < 3, text.utf8.count <= 48, words.count <= 6,
+        words.allSatisfy({ word in
+          word.first.map { $0.isUppercase || $0.isNumber } ?? false
+            || ["a.m.", "p.m.", "am", "pm", "of", "and"].contains(word.lowercased())
+        }),
+        case .text = classifier.classify(k)
+      else { return nil }
+      facts += 1
+      k += 1
+    }
+    guard facts > 0 else { return nil }
+    while k < classifier.lines.count, isBlankLine(k, classifier) { k += 1 }
+    guard k < classifier.lines.count, case .label = classifier.classify(k) else { return nil }
+    return k
+  }
+
+  static func lineText(_ line: Int, _ classifier: LineClassifier) -> String {
+    let l = classifier.lines[line]
+    let s = Bytes.skipSpace(classifier.p, l.start - classifier.base, l.end - classifier.base)
+    return Bytes.string(classifier.p, s, Bytes.trimEnd(classifier.p, s, l.end - classifier.base))
+  }
+
+  static func isBlankLine(_ line: Int, _ classifier: LineClassifier) -> Bool {
+    let l = classifier.lines[line]
+    let s = Bytes.skipSpace(classifier.p, l.start - classifier.base, l.end - classifier.base)
+    return s >= Bytes.trimEnd(classifier.p, s, l.end - classifier.base)
+  }
+
   static func parse(_ classifier: LineClassifier) -> Result {
     let p = classifier.p
     let lines = classifier.lines
@@ -33,6 +70,27 @@ enum HeaderParser {
       switch classifier.classify(i) {
       case .text, .nonSpeech(.separator), .nonSpeech(.boilerplate): break
       case .label(let c) where c.strength == .weak && c.bodyStart == nil && nonBlank == 0: break
+      case .label(let c) where nonBlank > 0 && c.bodyStart == nil:
+        // A briefer's byline under the title ("Matthew Miller, Department Spokesperson" over
+        // "Washington, D.C." and "2:17 p.m. EST"), not a turn: only facts follow it.
+        guard let end = bylineBlockEnd(after: i, classifier), c.anatomy.name != nil else {
+          break scan
+        }
+        if principal == nil {
+          principal = c.anatomy
+          principalText = c.text
+        }
+        for k in i..<end where !isBlankLine(k, classifier) {
+          let fact = lineText(k, classifier)
+          texts.append(fact)
+          if k > i && header.place == nil && !fact.contains(where: \.isNumber) {
+            header.place = fact  // "Washington, D.C."
+          }
+          nonBlank += 1
+          lastHeaderLine = k
+        }
+        i = end
+        continue scan
       default: break scan
       }
       let text = Bytes.string(p, s, e)
