@@ -86,6 +86,31 @@ import Testing
     #expect(t.turns.map(\.kind) == [.statement, .question, .answer, .question, .answer])
   }
 
+  /// Hearings: `Chairman REED.`, `Senator WICKER.` — an office, a surname in capitals, a stop.
+  @Test func hearingLabelsWithOffices() {
+    let t = TranscriptParser.parse(Fixtures.layout("senate_hearing.txt"))
+    #expect(t.turns.map(\.speaker) == ["reed", "wicker", "reed", "cavoli", "shaheen", "cavoli"])
+    #expect(t.speakers.first { $0.id == "cavoli" }?.role == "General")
+    #expect(t.header.lines == 0..<3)
+  }
+
+  /// Court records: `THE COURT:`, `THE WITNESS:`, and `Q.`/`A.` (one `A.` is enough after a `Q.`).
+  @Test func courtRecord() {
+    let t = TranscriptParser.parse(Fixtures.layout("court_record.txt"))
+    #expect(t.turns.prefix(4).map(\.speaker) == ["court", "mr-jones", "clerk", "witness"])
+    #expect(t.turns.suffix(2).map(\.kind) == [.question, .answer])
+  }
+
+  /// Own-line names in capitals: once the document names two speakers that way, a name seen
+  /// only once (`PIERRE DUBOIS`) is a label too.
+  @Test func capitalisedOwnLineNames() {
+    let t = TranscriptParser.parse(Fixtures.layout("caps_own_line.txt"))
+    #expect(
+      t.turns.map(\.speaker) == [
+        "moderator", "anna-schmidt", "pierre-dubois", "moderator", "anna-schmidt",
+      ])
+  }
+
   @Test func timestampedExports() {
     let t = TranscriptParser.parse(Fixtures.layout("timestamped_rev.txt"))
     #expect(

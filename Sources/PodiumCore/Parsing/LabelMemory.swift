@@ -4,6 +4,24 @@
 struct LabelMemory: Sendable, Equatable {
   var confirmed: Set<String> = []
   var weakCounts: [String: Int] = [:]
+  /// Distinct all-capitals labels the document confirms (`MODERATOR`, `ANNA SCHMIDT` twice):
+  /// when it names speakers that way, a capitalised name seen once is a label too.
+  var capitalisedSpeakers = 0
+  /// The document has question labels (`Q.`), so a lone `A.` answers.
+  var hasQuestionLabels = false
+
+  /// The layout facts of the document's label candidates (the same from a full parse and
+  /// from a `LabelTable`, so incremental parsing agrees).
+  mutating func noteLayout(_ candidates: [String: LabelTable.Candidate]) {
+    capitalisedSpeakers = 0
+    hasQuestionLabels = false
+    for c in candidates.values {
+      if c.anatomy.special == .question && c.strong > 0 { hasQuestionLabels = true }
+      if c.anatomy.allCaps && c.anatomy.special == .none && (c.strong > 0 || c.weak >= 2) {
+        capitalisedSpeakers += 1
+      }
+    }
+  }
 
   mutating func learn(strong a: LabelAnatomy) {
     for k in a.memoryKeys { confirmed.insert(k) }
@@ -15,6 +33,10 @@ struct LabelMemory: Sendable, Equatable {
     if c.strength == .strong { return true }
     let a = c.anatomy
     if weakCounts[Words.key(c.text), default: 0] >= 2 { return true }
+    if a.special == .answer && hasQuestionLabels { return true }
+    if a.allCaps && a.special == .none && a.nameWordCount >= 2 && capitalisedSpeakers >= 2 {
+      return true
+    }
     if let n = a.nameKey {
       if confirmed.contains("name:" + n) { return true }
       if a.nameWordCount == 1, let s = a.surnameKey, confirmed.contains("surname:" + s) {
@@ -106,6 +128,7 @@ final class LabelTable: Sendable, Equatable {
       if c.strong > 0 { m.learn(strong: c.anatomy) }
       if c.weak > 0 { m.weakCounts[Words.key(text), default: 0] += c.weak }
     }
+    m.noteLayout(candidates)
     return m
   }
 

@@ -287,8 +287,13 @@ struct LineClassifier {
     let head = Bytes.string(p, s, dot)
     let tokens = Words.tokens(head).map(String.init)
     guard tokens.count >= 2 && tokens.count <= 6 else { return nil }
+    // "Mr. BOEHNER.", "The SPEAKER pro tempore.", and in hearings "Chairman REED.",
+    // "Senator WICKER.", "General CAVOLI.", "Dr. BROWN.".
     let first = LabelAnatomy.bare(tokens[0])
-    guard first == "the" || ["mr", "mrs", "ms", "miss", "madam"].contains(first) else {
+    guard
+      first == "the" || ["mr", "mrs", "ms", "miss", "madam", "dr"].contains(first)
+        || (Vocabulary.roleWords.contains(first) && LabelAnatomy.isCapitalised(tokens[0]))
+    else {
       return nil
     }
     // The surname (or office) is in capitals: "BOEHNER", "SPEAKER", "PRESIDING OFFICER".

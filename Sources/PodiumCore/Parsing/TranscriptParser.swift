@@ -59,6 +59,7 @@ public enum TranscriptParser {
       default: break
       }
     }
+    memory.noteLayout(candidates)
     cl.decide(memory)
     bodyEnd = trailerStart(cl, before: bodyEnd)
 

@@ -17,7 +17,8 @@ enum Vocabulary {
     "interior", "state", "council", "national", "security", "presiding", "clerk", "chaplain",
     "delegate", "gen", "adm", "col", "lt", "gov", "amb", "sec", "dir", "chairs", "official",
     "officials", "staff", "physician", "economist", "analyst", "editor", "producer", "former",
-    "incoming", "outgoing",
+    "incoming", "outgoing", "court", "witness", "defendant", "plaintiff", "interpreter",
+    "bailiff", "prosecutor", "panelist", "panellist", "ranking",
   ]
   /// Of the role words, those that make the speaker a moderator.
   static let moderatorWords: Set<String> = [
