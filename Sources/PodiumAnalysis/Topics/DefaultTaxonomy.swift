@@ -18,12 +18,15 @@ enum DefaultTaxonomy {
     @ukraine-war | War in Ukraine | security | medtop:16000000
     3 war in ukraine; war against ukraine; war on ukraine; ukraine war; invasion of ukraine; russia's war; russias war; russian aggression; war of aggression; full scale invasion
     2 battlefield; frontline; front line; ukrainian armed forces; ukrainian cities; ukrainian civilians; occupied territory; occupied territories; annexed territories; crimea; donbas; kerch; zelenskyy; zelensky; zelenskiy; kyiv; kiev; victory plan
-    1 ukraine; ukrainian; ukrainians; russia; russian; russians; putin; war; fight; fighting; drone; drones; missile strike; strikes; casualties
+    0.5 ukraine; ukrainian; ukrainians; russia; russian; russians; putin; fight; fighting; drone; drones; strikes
+    1 war; missile strike; casualties; attack ukraine; ukrainian operation; russian operation
 
     @peace-talks | Peace negotiations and ceasefire | security | medtop:16000000
     3 peace talks; peace negotiations; peace deal; peace agreement; peace process; peace plan; ceasefire; cease fire; truce; armistice; peace settlement
-    2 negotiation; negotiations; negotiating; negotiator; talks; durable peace; lasting peace; just and lasting; security guarantees; security guarantee; minsk; at the table; mediator; mediation; phone call; deal; end the war; end this war; outcome
-    1 peace; agreement; conclude; enduring; durable
+    3 negotiation; negotiations; negotiating; negotiator
+    2 talks; concessions; phone call with president; trump's initiative; the call; durable peace; lasting peace; just and lasting; security guarantees; security guarantee; minsk; at the table; mediator; mediation; phone call; deal; end the war; end this war; outcome
+    1.5 peace
+    1 agreement; conclude; enduring; durable; come to the table
 
     @defence-spending | Defence spending and GDP targets | security | medtop:16000000
     3 defence spending; military spending; defence budget; defence budgets; defence expenditure; defence investment; defence investments; investment plan; of gdp; percent of gdp; per cent of gdp; % of gdp; spend more; spending more; 2%; 3%; 3.5%; 5%; two percent; 2 percent; five percent
@@ -37,8 +40,8 @@ enum DefaultTaxonomy {
 
     @deterrence | Deterrence, defence plans and capability targets | security | medtop:16000000
     3 deterrence and defence; defence and deterrence; capability targets; capability target; capability gaps; defence plans; article five; article 5; collective defence; defence planning process; deter aggression
-    2 deterrence; deter; capabilities; capability; air defence; missile defence; forces; readiness; defend every inch; defend ourselves; long range; land formations; command and control; nato territory; military requirements
-    1 defend; defence; protect; threat; threats; lethal; prepared
+    2 deterrence; deter; capabilities; capability; air defence; missile defence; readiness; defend every inch; defend ourselves; long range; land formations; command and control; nato territory; military requirements
+    1 defend; protect; lethal; prepared
 
     @nuclear | Nuclear deterrence and arms control | security | medtop:16000000
     3 nuclear deterrence; nuclear weapons; nuclear weapon; nuclear umbrella; nuclear planning group; nuclear capability; nuclear deterrent; nuclear arms; arms control; non proliferation; nonproliferation; nuclear threats; nuclear rhetoric; warheads
@@ -56,8 +59,9 @@ enum DefaultTaxonomy {
 
     @burden-sharing | Transatlantic burden-sharing | politics | medtop:11000000
     3 burden sharing; burden shift; share of the burden; fair share; transatlantic burden; equalise; equalize; take ownership; withdraw troops; withdraw the troops; troop levels; us forces in europe; us troops
-    2 burden; european allies; european pillar; europeans; us expects; step up; pivot; pivoting; transatlantic; canadian allies; rest of nato; withdrawn
-    1 united states; americans; american; europe; european; canada
+    2 burden; european pillar; us expects; pivot; pivoting; withdrawn
+    1 european allies; europeans; step up; transatlantic; canadian allies; rest of nato
+    0.5 united states; americans; american; europe; european; canada
 
     @indo-pacific | Indo-Pacific partners | politics | medtop:11000000
     3 indo pacific; ip4; indo pacific partners; asia pacific; japan; south korea; republic of korea; australia; new zealand; aukus; taiwan strait
@@ -89,13 +93,15 @@ enum DefaultTaxonomy {
 
     @hybrid-threats | Hybrid threats and critical infrastructure | security | medtop:16000000
     3 hybrid; hybrid threats; hybrid attacks; hybrid warfare; sabotage; undersea infrastructure; critical undersea infrastructure; critical infrastructure; undersea cables; sea cables; subsea cables; pipelines; shadow fleet; baltic sentry; cyber attacks; cyberattacks; cyber; disinformation; destabilisation; election interference; airspace violations; gps jamming
-    2 cables; infrastructure; propaganda; interference; destabilising; sabotage attacks; jamming; arson; airspace; overflown; baltic; black sea; undermine democracies
+    1 infrastructure
+    2 cables; propaganda; interference; destabilising; sabotage attacks; jamming; arson; airspace; overflown; baltic; black sea; undermine democracies
     1 resilience; drones
 
     @summits | Summits and ministerial meetings | politics | medtop:11000000
     3 summit; summits; summit communique; communique; declaration; ministerial; ministerials; defence ministers meeting; foreign ministers meeting; heads of state and government; the hague summit; washington summit; vilnius summit; g7; g20
-    2 leaders; programme; agenda; north atlantic council; meeting of; invited; invite; dinner
-    1 meeting; meetings
+    2 north atlantic council
+    1 leaders; programme; agenda; invited; invite
+    0.5 meeting; meetings
 
     @terrorism | Terrorism | security | medtop:16000000
     3 terrorism; terrorist; terrorists; counter terrorism; terror attack; isis; isil; daesh; al qaeda; jihadist
@@ -107,12 +113,13 @@ enum DefaultTaxonomy {
     # ---------------------------------------------------------------- politics and society
     @elections | Elections and government | politics | medtop:11000000
     3 election; elections; electoral; vote; voters; voting; ballot; election campaign; polls; referendum; coalition; government collapsed; caretaker government; parliament; parliamentary; inauguration; candidate; candidates
-    2 politics; political process; democracy; opposition; prime minister; cabinet
-    1 political; politicians
+    2 political process; opposition
+    1 politics; democracy; prime minister; cabinet; political; politicians
 
     @diplomacy | Diplomacy and foreign relations | politics | medtop:11000000
     3 diplomacy; diplomatic; diplomats; ambassador; embassy; bilateral relations; foreign policy; sanctions; sanction
-    2 foreign minister; foreign ministers; state visit; envoy; special representative
+    2 state visit; envoy
+    1 foreign minister; foreign ministers; special representative
 
     @human-rights | Human rights | society | medtop:14000000
     3 human rights; civil liberties; freedom of speech; press freedom; war crimes; genocide; torture; refugees rights; discrimination; rule of law
@@ -123,9 +130,10 @@ enum DefaultTaxonomy {
     2 border crossings; illegal crossings; resettlement
 
     @economy | Economy and public finances | economy-group | medtop:04000000
-    3 economy; economic; economies; inflation; recession; unemployment; interest rates; central bank; growth rate; gdp growth; public debt; fiscal; deficit; taxes; taxation; tax; trillion economy
-    2 jobs; prosperity; debt; budget deficit; savings; cost of living; prices; wages; markets; investors
-    1 money; growth
+    3 economy; economic; economies; inflation; recession; unemployment; interest rates; central bank; growth rate; gdp growth; public debt; fiscal; deficit; taxes; tax; trillion economy
+    2 taxation
+    2 budget deficit; cost of living; wages; investors
+    1 jobs; prosperity; debt; savings; prices; markets; money; growth
 
     @trade | Trade and tariffs | economy-group | medtop:04000000
     3 trade; tariff; tariffs; exports; imports; trade deal; free trade; trade war; world trade organization; wto; customs duties; trade barriers
@@ -136,7 +144,8 @@ enum DefaultTaxonomy {
     2 grid; power supply
 
     @technology | Technology and innovation | science-technology | medtop:13000000
-    3 artificial intelligence; ai; technology; technologies; technological; innovation; innovative; quantum; semiconductors; chips; cyberspace; digital; space domain; satellites; autonomous systems; emerging and disruptive technologies; diana
+    2 technologies; technological; innovation; innovative
+    3 artificial intelligence; ai; technology; quantum; semiconductors; chips; cyberspace; digital; space domain; satellites; autonomous systems; emerging and disruptive technologies; diana
     2 tech; software; data; research; startups; drones and ai
 
     @climate | Climate and environment | environment | medtop:06000000
