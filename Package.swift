@@ -37,7 +37,8 @@ let package = Package(
     .executableTarget(
       name: "PodiumBenchmarks",
       dependencies: [
-        "PodiumCore", "PodiumAnalysis", "PodiumServer", "PodiumRPC", "PodiumJSON", "PodiumTestSupport",
+        "PodiumCore", "PodiumAnalysis", "PodiumServer", "PodiumRPC", "PodiumJSON",
+        "PodiumTestSupport",
       ],
       path: "Benchmarks/PodiumBenchmarks"
     ),

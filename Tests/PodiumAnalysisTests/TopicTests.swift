@@ -43,7 +43,8 @@ struct GoldScore {
   }
 
   @Test func matchesOnWordBoundariesWithVariantsAndEvidence() {
-    let text = "The DEFENSE-spending rose; Chinatown? No: China’s. Machina. Defence industries grow."
+    let text =
+      "The DEFENSE-spending rose; Chinatown? No: China’s. Machina. Defence industries grow."
     let tagger = TopicTagger()
     let r = tagger.tag(bytes: Array(text.utf8), base: 100)
     let ids = r.tags.map(\.topic)
@@ -58,8 +59,10 @@ struct GoldScore {
     #expect(words == ["China"])  // not "Machina", not "Chinatown"
     let spend = r.tags.first { $0.topic == "defence-spending" }!
     #expect(
-      spend.evidence.map { String(decoding: bytes[($0.lowerBound - 100)..<($0.upperBound - 100)], as: UTF8.self) }
-        .contains("DEFENSE-spending"))
+      spend.evidence.map {
+        String(decoding: bytes[($0.lowerBound - 100)..<($0.upperBound - 100)], as: UTF8.self)
+      }
+      .contains("DEFENSE-spending"))
   }
 
   @Test func editReusesUnchangedTurnsAndEqualsFreshTagging() {
@@ -78,7 +81,8 @@ struct GoldScore {
     for line in Fixtures.read("topics/gold.tsv").split(separator: "\n") where !line.hasPrefix("#") {
       let f = line.split(separator: "\t").map(String.init)
       guard f.count == 3 else { continue }
-      gold[f[0], default: [:]][Int(f[1])!] = f[2] == "-" ? [] : Set(f[2].split(separator: ",").map(String.init))
+      gold[f[0], default: [:]][Int(f[1])!] =
+        f[2] == "-" ? [] : Set(f[2].split(separator: ",").map(String.init))
     }
     var score = GoldScore()
     var perTopic: [String: GoldScore] = [:]
@@ -107,10 +111,12 @@ struct GoldScore {
       }
     }
     func f(_ x: Double) -> String { String(format: "%.3f", x) }
-    var report = "topics gold set: precision \(f(score.precision)) recall \(f(score.recall)) F1 \(f(score.f1))"
+    var report =
+      "topics gold set: precision \(f(score.precision)) recall \(f(score.recall)) F1 \(f(score.f1))"
     report += " (tp \(score.truePositives) fp \(score.falsePositives) fn \(score.falseNegatives))\n"
     for (t, s) in perTopic.sorted(by: { $0.key < $1.key }) {
-      report += "  \(t): P \(f(s.precision)) R \(f(s.recall)) tp \(s.truePositives) fp \(s.falsePositives) fn \(s.falseNegatives)\n"
+      report +=
+        "  \(t): P \(f(s.precision)) R \(f(s.recall)) tp \(s.truePositives) fp \(s.falsePositives) fn \(s.falseNegatives)\n"
     }
     print(report)
     #expect(score.f1 >= 0.78, "\(report)")

@@ -107,7 +107,8 @@ public final class TopicTagger: Sendable {
       var tags: [TopicTag] = []
       for t in touched {
         if paraScore[t] >= threshold {
-          tags.append(.init(topic: taxonomy.topics[t].id, score: paraScore[t], evidence: paraEvidence[t]))
+          tags.append(
+            .init(topic: taxonomy.topics[t].id, score: paraScore[t], evidence: paraEvidence[t]))
         }
         turnScore[t] += paraScore[t]
         turnEvidence[t] += paraEvidence[t]
@@ -173,7 +174,8 @@ public final class TopicTagger: Sendable {
 
     var tags: [TopicTag] = []
     for t in 0..<topicCount where turnScore[t] >= threshold {
-      tags.append(.init(topic: taxonomy.topics[t].id, score: turnScore[t], evidence: turnEvidence[t]))
+      tags.append(
+        .init(topic: taxonomy.topics[t].id, score: turnScore[t], evidence: turnEvidence[t]))
     }
     tags.sort { ($0.score, $1.topic) > ($1.score, $0.topic) }
     return TurnTopics(turn: turn, tags: tags, paragraphs: paragraphs)
