@@ -36,7 +36,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "PodiumBenchmarks",
-      dependencies: ["PodiumCore", "PodiumServer", "PodiumRPC", "PodiumJSON", "PodiumTestSupport"],
+      dependencies: [
+        "PodiumCore", "PodiumAnalysis", "PodiumServer", "PodiumRPC", "PodiumJSON",
+        "PodiumTestSupport",
+      ],
       path: "Benchmarks/PodiumBenchmarks"
     ),
     // Shared by the tests and the benchmarks: seeded randomness.
@@ -44,6 +47,10 @@ let package = Package(
     .testTarget(name: "PodiumJSONTests", dependencies: ["PodiumJSON"]),
     .testTarget(name: "PodiumRPCTests", dependencies: ["PodiumRPC", "PodiumJSON"]),
     .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore", "PodiumTestSupport"]),
+    .testTarget(
+      name: "PodiumAnalysisTests",
+      dependencies: ["PodiumAnalysis", "PodiumCore", "PodiumTestSupport"]
+    ),
     .testTarget(
       name: "PodiumServerTests",
       dependencies: ["PodiumServer", "PodiumRPC", "PodiumJSON", "PodiumCore", "PodiumTestSupport"]

@@ -4,6 +4,7 @@ let all: [(String, () -> Void)] = [
   ("text", TextBenchmarks.run),
   ("editor", EditorBenchmarks.run),
   ("core", CoreBenchmarks.run),
+  ("topics", TopicBenchmarks.run),
 ]
 let wanted = Set(CommandLine.arguments.dropFirst())
 for (name, run) in all where wanted.isEmpty || wanted.contains(name) {

@@ -1,3 +1,4 @@
+import PodiumAnalysis
 import PodiumCore
 
 /// An open document as the client last described it, with its analysis kept current.
@@ -6,9 +7,13 @@ public struct Document: Sendable {
   public var languageID: String
   public var version: Int
   public var transcript: Transcript {
-    didSet { indexBox = TurnIndexBox() }
+    didSet {
+      indexBox = TurnIndexBox()
+      topicsBox = TopicsBox(previous: topicsBox.computed(for: oldValue))
+    }
   }
   private var indexBox = TurnIndexBox()
+  private var topicsBox = TopicsBox()
 
   public init(uri: String, languageID: String, version: Int, text: TextBuffer) {
     self.uri = uri
@@ -21,4 +26,7 @@ public struct Document: Sendable {
 
   /// Speaker → turns and question → answers, built on first use after an edit.
   var index: TurnIndex { indexBox.get(transcript) }
+
+  /// Topic tags per turn, built on first use after an edit.
+  var topics: TranscriptTopics { topicsBox.get(transcript) }
 }

@@ -1,3 +1,4 @@
+import PodiumAnalysis
 import PodiumCore
 import PodiumJSON
 import PodiumRPC
@@ -27,9 +28,34 @@ enum Hover {
     }
     let turn = transcript.turns[index]
     let onLabel = turn.label.map { $0.contains(offset) || $0.upperBound == offset } ?? false
-    let body = describe(
+    var body = describe(
       turn, in: transcript, index: document.index, onLabel: onLabel, markdown: markdown)
+    if let tags = topicLine(document.topics, turn: index, text: text, markdown: markdown) {
+      body += (markdown ? "  \n" : "\n") + tags
+    }
     return content(body, markdown: markdown, range: ranges.range(onLabel ? turn.label! : lineRange))
+  }
+
+  /// "Topics: Label (word, word) · …" — the turn's top tags with their evidence words.
+  static func topicLine(_ topics: TranscriptTopics, turn: Int, text: TextBuffer, markdown: Bool)
+    -> String?
+  {
+    guard topics.turns.indices.contains(turn) else { return nil }
+    let tags = topics.turns[turn].tags.prefix(3)
+    guard !tags.isEmpty else { return nil }
+    let taxonomy = TopicTagger.shared.taxonomy
+    let parts = tags.map { tag -> String in
+      let label = taxonomy.topic(tag.topic)?.label ?? tag.topic
+      var seen = Set<String>()
+      let words = tag.evidence.compactMap { range -> String? in
+        let w = String(decoding: text.bytes(in: range), as: UTF8.self)
+        return seen.insert(w.lowercased()).inserted ? w : nil
+      }.prefix(4)
+      let shown = markdown ? "**\(escape(label))**" : label
+      return shown + " ("
+        + (markdown ? escape(words.joined(separator: ", ")) : words.joined(separator: ", ")) + ")"
+    }
+    return "Topics: " + parts.joined(separator: " · ")
   }
 
   private static func content(_ value: String, markdown: Bool, range: JSON) -> JSON {
