@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
+import time
 
 import pytest
 import pytest_lsp
@@ -362,6 +363,10 @@ def test_document_sync_edge_cases_keep_the_server_alive(spawn, framing):
     ]:
         server.send(message)
     server.ping()
+    # stderr is read by another thread: give the log line a moment to arrive.
+    deadline = time.monotonic() + 5
+    while "stale didChange" not in server.stderr and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert "stale didChange" in server.stderr
     server.shutdown_and_exit()
 
