@@ -32,6 +32,7 @@ typealias RequestHandler =
 enum RequestHandlers {
   static let table: [String: RequestHandler] = [
     AnnotationsRequest.method: AnnotationsRequest.handle,
+    TopicsRequest.method: TopicsRequest.handle,
     Hover.method: Hover.handle,
     DocumentSymbols.method: DocumentSymbols.handle,
     WorkspaceSymbols.method: WorkspaceSymbols.handle,

@@ -220,3 +220,37 @@ def test_annotate_refuses_binary_and_missing_files(tmp_path):
     assert run.returncode == 1
     assert "binary" in run.stderr and "missing.txt" in run.stderr
     assert len(run.stdout.splitlines()) == 1  # the good file is still annotated
+
+
+def test_topics_request_matches_its_schema(spawn):
+    from referencing import Registry, Resource
+
+    schemas = {name: json.loads((SCHEMAS / name).read_text()) for name in ["annotation.schema.json", "topics-request.schema.json"]}
+    registry = Registry().with_resources(
+        (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
+    ).with_resources(
+        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
+    )
+    topics = schemas["topics-request.schema.json"]
+    result_schema = {"$ref": topics["$id"] + "#/$defs/result"}
+    validator = jsonschema.Draft202012Validator(result_schema, registry=registry)
+
+    server = spawn()
+    server.initialize()
+    for seed in SEEDS[:3]:
+        server.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": seed.as_uri(), "languageId": "transcript", "version": 1, "text": seed.read_text(encoding="utf-8")}},
+        )
+    everything = server.result("podium/topics", {})
+    validator.validate(everything)
+    assert {passage["uri"] for passage in everything["passages"]} == {seed.as_uri() for seed in SEEDS[:3]}
+    spending = server.result("podium/topics", {"topic": "defence-spending"})
+    validator.validate(spending)
+    assert spending["passages"] and all(p["topic"] == "defence-spending" for p in spending["passages"])
+    scores = [p["score"] for p in spending["passages"]]
+    assert scores == sorted(scores, reverse=True)
+    one = server.result("podium/topics", {"textDocument": {"uri": SEEDS[0].as_uri()}})
+    assert {p["uri"] for p in one["passages"]} == {SEEDS[0].as_uri()}
+    unknown = server.call("podium/topics", {"topic": "no-such-topic"})
+    assert unknown["error"]["code"] == -32602

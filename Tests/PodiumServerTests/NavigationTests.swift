@@ -179,3 +179,15 @@ import Testing
 private func position(_ json: JSON?) -> (Int, Int) {
   (json?["line"]?.intValue ?? -1, json?["character"]?.intValue ?? -1)
 }
+
+@Suite struct TopicSymbolTests {
+  @Test func hashQueriesFindPassagesByTopic() throws {
+    let session = SeedSession(seed: "000")
+    let found = try #require(
+      try session.harness.request("workspace/symbol", ["query": "#defence spend"]).get().arrayValue)
+    #expect(!found.isEmpty)
+    #expect(found.allSatisfy { $0["name"]?.stringValue?.hasPrefix("Defence spending") == true })
+    let none = try session.harness.request("workspace/symbol", ["query": "#zzzz"]).get()
+    #expect(none == [])
+  }
+}

@@ -1,13 +1,18 @@
+import PodiumAnalysis
 import PodiumCore
 import PodiumJSON
 
 /// The one encoder of a transcript's annotations: `podium annotate --format json` prints these
 /// bytes and `podium/annotations` returns them (Schemas/annotation.schema.json).
 public enum AnnotationEncoder {
-  public static func encode(_ transcript: Transcript, uri: String, encoding: PositionEncoding)
-    -> JSON
-  {
+  /// `topics`: the document's topic tags when already computed (an open document keeps them);
+  /// tagged here otherwise.
+  public static func encode(
+    _ transcript: Transcript, uri: String, encoding: PositionEncoding,
+    topics: TranscriptTopics? = nil
+  ) -> JSON {
     let ranges = RangeEncoder(text: transcript.text, encoding: encoding)
+    let topics = topics ?? TopicTagger.shared.tag(transcript)
     return [
       "uri": .string(uri),
       "positionEncoding": .string(encoding.rawValue),
@@ -15,6 +20,7 @@ public enum AnnotationEncoder {
       "speakers": .array(transcript.speakers.map(speaker)),
       "turns": .array(transcript.turns.map { turn($0, ranges) }),
       "findings": .array(transcript.findings.map { finding($0, ranges) }),
+      "topics": TopicEncoder.encode(topics, ranges),
     ]
   }
 

@@ -12,6 +12,7 @@ enum AnnotationsRequest {
   {
     let document = try snapshot.document(try params.string("textDocument.uri"))
     return AnnotationEncoder.encode(
-      document.transcript, uri: document.uri, encoding: snapshot.encoding)
+      document.transcript, uri: document.uri, encoding: snapshot.encoding,
+      topics: document.topics)
   }
 }

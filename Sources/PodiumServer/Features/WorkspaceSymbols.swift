@@ -1,8 +1,10 @@
+import PodiumAnalysis
 import PodiumCore
 import PodiumJSON
 import PodiumRPC
 
-/// `workspace/symbol`: speakers across the open documents, by name or any alias.
+/// `workspace/symbol`: speakers across the open documents, by name or any alias; with a query
+/// starting with `#`, passages by topic (`#spending`, `#nuclear`).
 enum WorkspaceSymbols {
   static let method = "workspace/symbol"
   static let limit = 500
@@ -11,6 +13,7 @@ enum WorkspaceSymbols {
     throws(ResponseError) -> JSON
   {
     let query = (try params.optionalString("query") ?? "").lowercased()
+    if query.hasPrefix("#") { return try passages(String(query.dropFirst()), snapshot, cancel) }
     var results: [JSON] = []
     for uri in snapshot.documents.documents.keys.sorted() {
       try cancel.checkCancelled()
@@ -37,6 +40,44 @@ enum WorkspaceSymbols {
       }
     }
     return .array(results)
+  }
+
+  /// Turns tagged with a topic whose id or label matches `query`, best first.
+  static func passages(_ query: String, _ snapshot: Snapshot, _ cancel: CancellationToken)
+    throws(ResponseError) -> JSON
+  {
+    let taxonomy = TopicTagger.shared.taxonomy
+    let topics = Dictionary(
+      uniqueKeysWithValues: taxonomy.topics.filter {
+        matches(query, $0.id.lowercased()) || matches(query, $0.label.lowercased())
+      }.map { ($0.id, $0.label) })
+    var found: [(score: Double, symbol: JSON)] = []
+    for uri in snapshot.documents.documents.keys.sorted() {
+      try cancel.checkCancelled()
+      guard let document = snapshot.documents[uri] else { continue }
+      let transcript = document.transcript
+      let ranges = snapshot.ranges(in: document)
+      for turn in document.topics.turns where transcript.turns.indices.contains(turn.turn) {
+        for tag in turn.tags {
+          guard let label = topics[tag.topic] else { continue }
+          let speaker = transcript.speaker(id: transcript.turns[turn.turn].speaker)?.name ?? ""
+          found.append(
+            (
+              tag.score,
+              [
+                "name": .string(
+                  "\(label): \(transcript.excerpt(of: transcript.turns[turn.turn], words: 8))"),
+                "kind": 15, "containerName": .string(speaker),
+                "location": [
+                  "uri": .string(uri), "range": ranges.range(transcript.turns[turn.turn].body),
+                ],
+              ]
+            ))
+        }
+      }
+    }
+    found.sort { $0.score > $1.score }
+    return .array(found.prefix(limit).map(\.symbol))
   }
 
   /// Each word of the query starts a word of the candidate ("hart", "al ha", "rutte");
