@@ -132,32 +132,21 @@ enum SpeakerAssigner {
         replies.append(nil)
         continue
       }
+      // What the turn is, and the question it answers.
+      let kind: (TurnKind, Int?)
       switch speakerKinds[n] {
       case .anonymous, .journalist:
-        kinds.append(.question)
-        replies.append(nil)
-        pending = n
+        kind = (.question, nil)
       case .moderator:
         // A spokesperson who speaks right after a question answers it (a briefing); otherwise
         // a moderator calls on people and keeps order.
-        if let q = pending, q == n - 1 {
-          kinds.append(.answer)
-          replies.append(q)
-          pending = nil
-        } else {
-          kinds.append(.moderation)
-          replies.append(nil)
-        }
+        kind = pending == n - 1 ? (.answer, pending) : (.moderation, nil)
       case .official, .unknown:
-        if let q = pending {
-          kinds.append(.answer)
-          replies.append(q)
-          pending = nil
-        } else {
-          kinds.append(.statement)
-          replies.append(nil)
-        }
+        kind = pending != nil ? (.answer, pending) : (.statement, nil)
       }
+      kinds.append(kind.0)
+      replies.append(kind.1)
+      if kind.0 == .question { pending = n } else if kind.0 == .answer { pending = nil }
     }
     return (kinds, replies)
   }
