@@ -1,3 +1,4 @@
+import PodiumAnalysis
 import PodiumCore
 import PodiumJSON
 import PodiumRPC
@@ -17,6 +18,8 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
   private(set) var clientInfo: String?
   private(set) var clientCapabilities: JSON = [:]
   private(set) var configuration = ServerConfiguration()
+  /// Tags with the built-in taxonomy and the workspace's additions (`WorkspaceTaxonomy`).
+  private(set) var tagger = TopicTagger.shared
   /// Documents whose diagnostics changed since they were last pushed.
   private var diagnosticsToPublish = Set<String>()
 
@@ -103,7 +106,16 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     let params = Params(notification.params)
     switch notification.method {
     case "initialized":
+      watchTaxonomyFiles(context.connection)
+      reloadTaxonomy(context.connection)
       pullConfiguration(connection: context.connection)
+    case "workspace/didChangeWatchedFiles":
+      let changed = (params.value("changes")?.arrayValue ?? []).compactMap {
+        $0["uri"]?.stringValue
+      }
+      if changed.contains(where: { $0.hasSuffix("/" + WorkspaceTaxonomy.fileName) }) {
+        reloadTaxonomy(context.connection)
+      }
     case "$/setTrace", "textDocument/didSave":
       break
     case "workspace/didChangeConfiguration":
@@ -148,6 +160,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         (params.value("event.removed")?.arrayValue ?? []).compactMap { $0["uri"]?.stringValue })
       workspaceFolders.removeAll { removed.contains($0) }
       workspaceFolders += added.compactMap { $0["uri"]?.stringValue }
+      reloadTaxonomy(context.connection)
     default:
       Log.debug("ignored notification \(notification.method)")
     }
@@ -165,6 +178,40 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     Diagnostics.publish(document, snapshot, connection: connection)
   }
 
+  // MARK: Topics
+
+  /// Asks the client to report changes to `.podium/topics.json` when it can watch files for us.
+  private func watchTaxonomyFiles(_ connection: Connection) {
+    guard
+      clientCapabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue
+        == true
+    else { return }
+    let watcher: JSON = ["globPattern": .string("**/" + WorkspaceTaxonomy.fileName)]
+    connection.sendRequest(
+      "client/registerCapability",
+      params: [
+        "registrations": [
+          [
+            "id": "podium-topics", "method": "workspace/didChangeWatchedFiles",
+            "registerOptions": ["watchers": [watcher]],
+          ]
+        ]
+      ]
+    ) { response in
+      if case .failure(let error) = response.result {
+        Log.info("the client does not watch .podium/topics.json: \(error.message)")
+      }
+    }
+  }
+
+  /// Builds the tagger from the workspace's taxonomy files and settings; documents tag again
+  /// on their next request.
+  private func reloadTaxonomy(_ connection: Connection) {
+    let loaded = WorkspaceTaxonomy.load(folders: workspaceFolders, setting: configuration.topics)
+    WorkspaceTaxonomy.publish(loaded.files, connection: connection)
+    if loaded.taxonomy != tagger.taxonomy { tagger = TopicTagger(taxonomy: loaded.taxonomy) }
+  }
+
   // MARK: Configuration
 
   private func applyConfiguration(_ json: JSON?, from source: String, connection: Connection? = nil)
@@ -172,7 +219,9 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     let (next, problems) = configuration.updated(with: json)
     for problem in problems { Log.warning("\(source): \(problem)") }
     guard next != configuration else { return }
+    let topicsChanged = next.topics != configuration.topics
     configuration = next
+    if topicsChanged, let connection { reloadTaxonomy(connection) }
     // Severities may have changed: show every open document's diagnostics again.
     if let connection {
       diagnosticsToPublish.formUnion(store.documents.keys)
@@ -196,6 +245,6 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
   var snapshot: Snapshot {
     Snapshot(
       documents: store, encoding: encoding, workspaceFolders: workspaceFolders,
-      configuration: configuration, clientCapabilities: clientCapabilities)
+      configuration: configuration, clientCapabilities: clientCapabilities, tagger: tagger)
   }
 }

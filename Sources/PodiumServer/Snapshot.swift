@@ -1,3 +1,4 @@
+import PodiumAnalysis
 import PodiumCore
 import PodiumJSON
 import PodiumRPC
@@ -10,6 +11,10 @@ public struct Snapshot: Sendable {
   public var configuration: ServerConfiguration
   /// The client's `capabilities` from `initialize`.
   public var clientCapabilities: JSON
+  /// Tags with the built-in taxonomy and the workspace's additions.
+  public var tagger: TopicTagger = .shared
+
+  func topics(_ document: Document) -> TranscriptTopics { document.topics(using: tagger) }
 
   /// Whether the client renders Markdown in `feature` (e.g. "hover", "completion.completionItem").
   func acceptsMarkdown(_ path: String, member: String = "contentFormat") -> Bool {

@@ -485,3 +485,16 @@ class Server:
     def stderr_tail(self, lines: int = 30) -> str:
         return "\n".join(self.stderr.splitlines()[-lines:])
 
+
+
+def answer_registrations(client) -> None:
+    """Lets a pytest-lsp client accept `client/registerCapability` as real editors do (Podium
+    asks to watch `.podium/topics.json`); the test client has no handler of its own."""
+
+    @client.feature("client/registerCapability")
+    def register(params):  # noqa: ARG001
+        return None
+
+    @client.feature("client/unregisterCapability")
+    def unregister(params):  # noqa: ARG001
+        return None

@@ -16,7 +16,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from podium_client import REPO_ROOT, SEEDS, podium_path
+from podium_client import REPO_ROOT, SEEDS, answer_registrations, podium_path
 
 SEED_000 = next(seed for seed in SEEDS if seed.name.startswith("000_"))
 SEED_001 = next(seed for seed in SEEDS if seed.name.startswith("001_"))
@@ -37,6 +37,7 @@ def annotation_validator() -> jsonschema.Draft202012Validator:
 async def client(lsp_client: LanguageClient, request):
     capabilities = client_capabilities(request.param)
     lsp_client.podium_spec = request.param
+    answer_registrations(lsp_client)
     await asyncio.wait_for(
         lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities)), STEP
     )

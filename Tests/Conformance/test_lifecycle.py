@@ -19,6 +19,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from podium_client import (
+    answer_registrations,
     INVALID_REQUEST,
     LSP,
     METHOD_NOT_FOUND,
@@ -51,6 +52,7 @@ CLIENTS = ["visual-studio-code", "neovim@v0.7.0", "neovim@v0.11.0", "emacs"]
 )
 async def client(lsp_client: LanguageClient, request):
     lsp_client.podium_client_spec = request.param
+    answer_registrations(lsp_client)
     yield
     # A failed test may leave the server running: pytest-lsp's teardown would wait for it forever.
     server = lsp_client._server

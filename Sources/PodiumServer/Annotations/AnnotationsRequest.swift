@@ -13,6 +13,6 @@ enum AnnotationsRequest {
     let document = try snapshot.document(try params.string("textDocument.uri"))
     return AnnotationEncoder.encode(
       document.transcript, uri: document.uri, encoding: snapshot.encoding,
-      topics: document.topics)
+      topics: snapshot.topics(document))
   }
 }

@@ -18,6 +18,8 @@ public enum DiagnosticSeverity: Int, Sendable, Hashable, CaseIterable {
 public struct ServerConfiguration: Sendable, Hashable {
   public var inlayHints = InlayHints()
   public var codeLens = true
+  /// Topics to add to (or replace) the built-in taxonomy (Schemas/topics.schema.json).
+  public var topics: JSON?
   /// The severity each kind of finding is shown with; nil turns that kind off.
   public var diagnostics: [FindingKind: DiagnosticSeverity?] = ServerConfiguration.defaultSeverities
 
@@ -70,6 +72,9 @@ public struct ServerConfiguration: Sendable, Hashable {
       } else {
         problems.append("codeLens must be a boolean")
       }
+    }
+    if let topics = settings["topics"] {
+      next.topics = topics.isNull ? nil : topics
     }
     if let levels = settings["diagnostics"]?.objectValue {
       for (key, value) in levels {

@@ -27,6 +27,8 @@ public struct Document: Sendable {
   /// Speaker → turns and question → answers, built on first use after an edit.
   var index: TurnIndex { indexBox.get(transcript) }
 
-  /// Topic tags per turn, built on first use after an edit.
-  var topics: TranscriptTopics { topicsBox.get(transcript) }
+  /// Topic tags per turn, built on first use after an edit (or a change of taxonomy).
+  func topics(using tagger: TopicTagger) -> TranscriptTopics {
+    topicsBox.get(transcript, tagger: tagger)
+  }
 }

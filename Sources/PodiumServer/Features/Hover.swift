@@ -30,20 +30,22 @@ enum Hover {
     let onLabel = turn.label.map { $0.contains(offset) || $0.upperBound == offset } ?? false
     var body = describe(
       turn, in: transcript, index: document.index, onLabel: onLabel, markdown: markdown)
-    if let tags = topicLine(document.topics, turn: index, text: text, markdown: markdown) {
+    if let tags = topicLine(
+      snapshot.topics(document), taxonomy: snapshot.tagger.taxonomy, turn: index, text: text,
+      markdown: markdown)
+    {
       body += (markdown ? "  \n" : "\n") + tags
     }
     return content(body, markdown: markdown, range: ranges.range(onLabel ? turn.label! : lineRange))
   }
 
   /// "Topics: Label (word, word) · …" — the turn's top tags with their evidence words.
-  static func topicLine(_ topics: TranscriptTopics, turn: Int, text: TextBuffer, markdown: Bool)
-    -> String?
-  {
+  static func topicLine(
+    _ topics: TranscriptTopics, taxonomy: Taxonomy, turn: Int, text: TextBuffer, markdown: Bool
+  ) -> String? {
     guard topics.turns.indices.contains(turn) else { return nil }
     let tags = topics.turns[turn].tags.prefix(3)
     guard !tags.isEmpty else { return nil }
-    let taxonomy = TopicTagger.shared.taxonomy
     let parts = tags.map { tag -> String in
       let label = taxonomy.topic(tag.topic)?.label ?? tag.topic
       var seen = Set<String>()

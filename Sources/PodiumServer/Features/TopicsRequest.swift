@@ -14,7 +14,7 @@ enum TopicsRequest {
   static func handle(_ snapshot: Snapshot, _ params: Params, _ cancel: CancellationToken)
     throws(ResponseError) -> JSON
   {
-    let taxonomy = TopicTagger.shared.taxonomy
+    let taxonomy = snapshot.tagger.taxonomy
     let wanted = try params.optionalString("topic")
     if let wanted, taxonomy.topic(wanted) == nil {
       throw .invalidParams("unknown topic \(wanted)")
@@ -31,7 +31,8 @@ enum TopicsRequest {
       guard let document = snapshot.documents[uri] else { continue }
       let ranges = snapshot.ranges(in: document)
       let transcript = document.transcript
-      for turn in document.topics.turns where transcript.turns.indices.contains(turn.turn) {
+      for turn in snapshot.topics(document).turns where transcript.turns.indices.contains(turn.turn)
+      {
         for tag in turn.tags where wanted == nil || tag.topic == wanted {
           var passage = TopicEncoder.tag(tag, ranges).objectValue ?? [:]
           passage["uri"] = .string(uri)

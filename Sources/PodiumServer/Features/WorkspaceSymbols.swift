@@ -46,7 +46,7 @@ enum WorkspaceSymbols {
   static func passages(_ query: String, _ snapshot: Snapshot, _ cancel: CancellationToken)
     throws(ResponseError) -> JSON
   {
-    let taxonomy = TopicTagger.shared.taxonomy
+    let taxonomy = snapshot.tagger.taxonomy
     let topics = Dictionary(
       uniqueKeysWithValues: taxonomy.topics.filter {
         matches(query, $0.id.lowercased()) || matches(query, $0.label.lowercased())
@@ -57,7 +57,8 @@ enum WorkspaceSymbols {
       guard let document = snapshot.documents[uri] else { continue }
       let transcript = document.transcript
       let ranges = snapshot.ranges(in: document)
-      for turn in document.topics.turns where transcript.turns.indices.contains(turn.turn) {
+      for turn in snapshot.topics(document).turns where transcript.turns.indices.contains(turn.turn)
+      {
         for tag in turn.tags {
           guard let label = topics[tag.topic] else { continue }
           let speaker = transcript.speaker(id: transcript.turns[turn.turn].speaker)?.name ?? ""

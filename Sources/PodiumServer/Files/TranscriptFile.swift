@@ -52,6 +52,39 @@ public enum TranscriptFile {
     return "file://" + percentEncoded(normalised(absolute))
   }
 
+  /// The path of a `file://` URI (percent escapes decoded); nil for other schemes.
+  public static func path(fromURI uri: String) -> String? {
+    guard uri.hasPrefix("file://") else { return nil }
+    var bytes: [UInt8] = []
+    var rest = Array(uri.utf8.dropFirst("file://".count))
+    // "file://host/path": only local paths.
+    if let slash = rest.firstIndex(of: UInt8(ascii: "/")) {
+      rest = Array(rest[slash...])
+    } else {
+      return nil
+    }
+    var index = 0
+    while index < rest.count {
+      if rest[index] == UInt8(ascii: "%"), index + 2 < rest.count,
+        let value = UInt8(
+          String(decoding: rest[(index + 1)...(index + 2)], as: UTF8.self), radix: 16)
+      {
+        bytes.append(value)
+        index += 3
+      } else {
+        bytes.append(rest[index])
+        index += 1
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Whether a regular file exists at `path`.
+  public static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+  }
+
   private static func normalised(_ path: String) -> String {
     var parts: [Substring] = []
     for part in path.split(separator: "/", omittingEmptySubsequences: true) {
