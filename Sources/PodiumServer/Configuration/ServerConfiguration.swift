@@ -18,6 +18,8 @@ public enum DiagnosticSeverity: Int, Sendable, Hashable, CaseIterable {
 public struct ServerConfiguration: Sendable, Hashable {
   public var inlayHints = InlayHints()
   public var codeLens = true
+  /// A lens above each turn with its top topics (needs `codeLens`).
+  public var topicLens = true
   /// Topics to add to (or replace) the built-in taxonomy (Schemas/topics.schema.json).
   public var topics: JSON?
   /// The severity each kind of finding is shown with; nil turns that kind off.
@@ -71,6 +73,13 @@ public struct ServerConfiguration: Sendable, Hashable {
         next.codeLens = on
       } else {
         problems.append("codeLens must be a boolean")
+      }
+    }
+    if let lens = settings["topicLens"] {
+      if let on = lens.boolValue {
+        next.topicLens = on
+      } else {
+        problems.append("topicLens must be a boolean")
       }
     }
     if let topics = settings["topics"] {

@@ -1,3 +1,4 @@
+import PodiumAnalysis
 import PodiumCore
 import PodiumJSON
 import PodiumRPC
@@ -21,13 +22,35 @@ enum CodeLens {
     let document = try snapshot.document(try params.string("textDocument.uri"))
     guard snapshot.configuration.codeLens else { return [] }
     let ranges = snapshot.ranges(in: document)
+    var all = try lenses(document.transcript, cancel)
+    if snapshot.configuration.topicLens {
+      all += topicLenses(document.transcript, snapshot.topics(document), snapshot.tagger.taxonomy)
+    }
     return .array(
-      try lenses(document.transcript, cancel).map { lens in
+      all.map { lens in
         [
           "range": ranges.range(lens.range),
           "command": ["title": .string(lens.title), "command": ""],
         ]
       })
+  }
+
+  /// "Topics: Defence spending · Ukraine" above each tagged turn (its top three tags).
+  static func topicLenses(
+    _ transcript: Transcript, _ topics: TranscriptTopics, _ taxonomy: Taxonomy
+  )
+    -> [Lens]
+  {
+    topics.turns.compactMap { turnTopics in
+      guard !turnTopics.tags.isEmpty, transcript.turns.indices.contains(turnTopics.turn) else {
+        return nil
+      }
+      let turn = transcript.turns[turnTopics.turn]
+      let anchor = clamp(
+        turn.label ?? lineRange(of: turn.body.lowerBound, transcript.text), transcript.text)
+      let labels = turnTopics.tags.prefix(3).map { taxonomy.topic($0.topic)?.label ?? $0.topic }
+      return Lens(range: anchor, title: "Topics: " + labels.joined(separator: " · "))
+    }
   }
 
   static func lenses(_ transcript: Transcript, _ cancel: CancellationToken = .never)

@@ -44,12 +44,37 @@ enum DocumentHighlight {
   static let method = "textDocument/documentHighlight"
   static let highlightLimit = 100
 
+  /// The evidence of the topic whose evidence lies under `offset`, at most `highlightLimit`
+  /// spans, the nearest to the cursor; nil when the cursor is on no evidence.
+  static func topicEvidence(at offset: Int, _ document: Document, _ snapshot: Snapshot)
+    -> [Range<Int>]?
+  {
+    guard let index = document.transcript.turnIndex(atOffset: offset) else { return nil }
+    let topics = snapshot.topics(document)
+    guard let here = topics.turns.first(where: { $0.turn == index }),
+      let tag = here.tags.first(where: { tag in
+        tag.evidence.contains { $0.lowerBound <= offset && offset <= $0.upperBound }
+      })
+    else { return nil }
+    var spans: [Range<Int>] = []
+    for turn in topics.turns {
+      for other in turn.tags where other.topic == tag.topic { spans += other.evidence }
+    }
+    spans.sort { abs($0.lowerBound - offset) < abs($1.lowerBound - offset) }
+    return Array(spans.prefix(highlightLimit)).sorted { $0.lowerBound < $1.lowerBound }
+  }
+
   static func handle(_ snapshot: Snapshot, _ params: Params, _ cancel: CancellationToken)
     throws(ResponseError) -> JSON
   {
     let document = try snapshot.document(try params.string("textDocument.uri"))
     let transcript = document.transcript
     let offset = snapshot.offset(try params.position("position"), in: document)
+    // On a word that made a topic tag: every word that made that topic, nearest first.
+    if let evidence = topicEvidence(at: offset, document, snapshot) {
+      let ranges = snapshot.ranges(in: document)
+      return .array(evidence.map { ["range": ranges.range($0), "kind": 1] })
+    }
     let speaker =
       SpeakerAtCursor.speaker(at: offset, in: transcript)
       ?? transcript.turnIndex(atOffset: offset).map { transcript.turns[$0].speaker }
