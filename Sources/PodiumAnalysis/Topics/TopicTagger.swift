@@ -122,55 +122,67 @@ public final class TopicTagger: Sendable {
       }
     }
 
-    @inline(__always) func emit(_ byte: UInt8, origin: Int) {
-      ring[pos & 255] = origin
-      state = Int(m.delta[state * m.classCount + Int(m.classOf[Int(byte)])])
-      pos += 1
-      let lo = Int(m.outputStart[state])
-      let hi = Int(m.outputStart[state + 1])
-      if lo == hi { return }
-      for o in lo..<hi {
-        let out = m.outputs[o]
-        let t = Int(out.topic)
-        let startPos = pos - 1 - Int(out.length)
-        let start = ring[startPos & 255]
-        let end = ring[(pos - 2) & 255] + 1
-        if paraScore[t] == 0 { touched.append(t) }
-        paraScore[t] += out.weight
-        paraEvidence[t].append(base + start..<base + end)
-      }
-    }
+    // The hot loop works on raw buffers: one table lookup per byte, no bounds checks.
+    let classCount = m.classCount
+    m.delta.withUnsafeBufferPointer { delta in
+      m.classOf.withUnsafeBufferPointer { classOf in
+        m.outputStart.withUnsafeBufferPointer { outputStart in
+          bytes.withUnsafeBufferPointer { bytes in
+            ring.withUnsafeMutableBufferPointer { ring in
+              @inline(__always) func emit(_ byte: UInt8, origin: Int) {
+                ring[pos & 255] = origin
+                state = Int(delta[state &* classCount &+ Int(classOf[Int(byte)])])
+                pos &+= 1
+                let lo = Int(outputStart[state])
+                let hi = Int(outputStart[state &+ 1])
+                if lo == hi { return }
+                for o in lo..<hi {
+                  let out = m.outputs[o]
+                  let t = Int(out.topic)
+                  let startPos = pos - 1 - Int(out.length)
+                  let start = ring[startPos & 255]
+                  let end = ring[(pos - 2) & 255] + 1
+                  if paraScore[t] == 0 { touched.append(t) }
+                  paraScore[t] += out.weight
+                  paraEvidence[t].append(base + start..<base + end)
+                }
+              }
 
-    var i = 0
-    let n = bytes.count
-    while i < n {
-      let b = bytes[i]
-      var width = 1
-      var f = TextNormaliser.fold(b)
-      if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80 {
-        f = 0
-        width = 3
-      } else if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {
-        f = 0
-        width = 2
-      }
-      if f == 0 {
-        if !lastWasSpace {
-          emit(0x20, origin: i)
-          lastWasSpace = true
+              var i = 0
+              let n = bytes.count
+              while i < n {
+                let b = bytes[i]
+                var width = 1
+                var f = TextNormaliser.fold(b)
+                if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80 {
+                  f = 0
+                  width = 3
+                } else if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {
+                  f = 0
+                  width = 2
+                }
+                if f == 0 {
+                  if !lastWasSpace {
+                    emit(0x20, origin: i)
+                    lastWasSpace = true
+                  }
+                  if b == UInt8(ascii: "\n") {
+                    flushParagraph(end: i)
+                    paraStart = i + 1
+                  }
+                } else {
+                  emit(f, origin: i)
+                  lastWasSpace = false
+                }
+                i += width
+              }
+              if !lastWasSpace { emit(0x20, origin: n) }
+            }
+          }
         }
-        if b == UInt8(ascii: "\n") {
-          flushParagraph(end: i)
-          paraStart = i + 1
-        }
-      } else {
-        emit(f, origin: i)
-        lastWasSpace = false
       }
-      i += width
     }
-    if !lastWasSpace { emit(0x20, origin: n) }
-    flushParagraph(end: n)
+    flushParagraph(end: bytes.count)
 
     var tags: [TopicTag] = []
     for t in 0..<topicCount where turnScore[t] >= threshold {
