@@ -255,3 +255,24 @@ def test_topics_request_matches_its_schema(spawn):
     assert {p["uri"] for p in one["passages"]} == {SEEDS[0].as_uri()}
     unknown = server.call("podium/topics", {"topic": "no-such-topic"})
     assert unknown["error"]["code"] == -32602
+
+
+def test_taxonomy_and_configuration_schemas():
+    from referencing import Registry, Resource
+
+    topics = json.loads((SCHEMAS / "topics.schema.json").read_text())
+    configuration = json.loads((SCHEMAS / "configuration.schema.json").read_text())
+    for schema in (topics, configuration):
+        jsonschema.Draft202012Validator.check_schema(schema)
+    registry = Registry().with_resource("topics.schema.json", Resource.from_contents(topics))
+    example = {
+        "threshold": 2,
+        "topics": [{"id": "widgets", "label": "Widgets", "parent": "economy", "iptc": "medtop:04000000",
+                    "terms": [{"phrase": "widget", "weight": 2}]}],
+    }
+    jsonschema.Draft202012Validator(topics).validate(example)
+    settings = {"inlayHints": {"enabled": True}, "codeLens": True, "topicLens": False,
+                "diagnostics": {"inaudible": "off"}, "topics": example}
+    jsonschema.Draft202012Validator(configuration, registry=registry).validate(settings)
+    bad = {"topics": [{"id": "Widgets!", "label": "", "terms": []}]}
+    assert list(jsonschema.Draft202012Validator(topics).iter_errors(bad))
