@@ -117,5 +117,31 @@ enum EditorBenchmarks {
         })
     }
     report("editor.didChange one character (10 MB)", typing.summary)
+    // A hover right after each edit: nothing cached may make it wait for the whole document.
+    var hoverAfterEdit = Samples()
+    for round in 0..<rounds {
+      let line = (lines - 1) * round / rounds
+      let change: JSON = [
+        "textDocument": ["uri": .string(uri), "version": JSON(rounds + round + 2)],
+        "contentChanges": [
+          [
+            "range": [
+              "start": ["line": JSON(line), "character": 3],
+              "end": ["line": JSON(line), "character": 3],
+            ], "text": "y",
+          ]
+        ],
+      ]
+      server.handle(
+        Notification(method: "textDocument/didChange", params: change), context: context)
+      id += 1
+      let hover = Request(
+        id: .int(id), method: "textDocument/hover",
+        params: [
+          "textDocument": ["uri": .string(uri)], "position": ["line": JSON(line), "character": 10],
+        ])
+      hoverAfterEdit.record(clock.measure { _ = try? server.handle(hover, context: context) })
+    }
+    report("editor.textDocument/hover right after an edit (10 MB)", hoverAfterEdit.summary)
   }
 }

@@ -8,7 +8,9 @@ public struct Document: Sendable {
   public var version: Int
   public var transcript: Transcript {
     didSet {
-      indexBox = TurnIndexBox()
+      // Most edits keep who speaks in which turn: the index stays valid (this check is O(turns),
+      // like the edit itself; rebuilding the index on the next request would cost far more).
+      if !TurnIndex.sameShape(oldValue, transcript) { indexBox = TurnIndexBox() }
       topicsBox = TopicsBox(previous: topicsBox.computed(for: oldValue))
     }
   }

@@ -25,6 +25,16 @@ struct TurnIndex: Sendable {
     speakerByID = byID
   }
 
+  /// Whether two transcripts have the same speakers in the same turns answering the same
+  /// questions, so that one index serves both.
+  static func sameShape(_ a: Transcript, _ b: Transcript) -> Bool {
+    guard a.turns.count == b.turns.count, a.speakers == b.speakers else { return false }
+    for (x, y) in zip(a.turns, b.turns) where x.speaker != y.speaker || x.replyTo != y.replyTo {
+      return false
+    }
+    return true
+  }
+
   /// The position (1-based) of `turn` among its speaker's turns, and their count.
   func ordinal(of turn: Turn) -> (Int, of: Int) {
     let own = turnsBySpeaker[turn.speaker] ?? []

@@ -30,9 +30,11 @@ enum Hover {
     let onLabel = turn.label.map { $0.contains(offset) || $0.upperBound == offset } ?? false
     var body = describe(
       turn, in: transcript, index: document.index, onLabel: onLabel, markdown: markdown)
+    // Only this turn is tagged (O(turn)): a hover after an edit never waits for the document.
+    let turnTopics = snapshot.tagger.tag(
+      bytes: text.bytes(in: turn.body), base: turn.body.lowerBound, turn: index)
     if let tags = topicLine(
-      snapshot.topics(document), taxonomy: snapshot.tagger.taxonomy, turn: index, text: text,
-      markdown: markdown)
+      turnTopics, taxonomy: snapshot.tagger.taxonomy, text: text, markdown: markdown)
     {
       body += (markdown ? "  \n" : "\n") + tags
     }
@@ -41,10 +43,9 @@ enum Hover {
 
   /// "Topics: Label (word, word) · …" — the turn's top tags with their evidence words.
   static func topicLine(
-    _ topics: TranscriptTopics, taxonomy: Taxonomy, turn: Int, text: TextBuffer, markdown: Bool
+    _ topics: TurnTopics, taxonomy: Taxonomy, text: TextBuffer, markdown: Bool
   ) -> String? {
-    guard topics.turns.indices.contains(turn) else { return nil }
-    let tags = topics.turns[turn].tags.prefix(3)
+    let tags = topics.tags.prefix(3)
     guard !tags.isEmpty else { return nil }
     let parts = tags.map { tag -> String in
       let label = taxonomy.topic(tag.topic)?.label ?? tag.topic

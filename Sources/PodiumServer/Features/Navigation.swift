@@ -50,12 +50,16 @@ enum DocumentHighlight {
     -> [Range<Int>]?
   {
     guard let index = document.transcript.turnIndex(atOffset: offset) else { return nil }
-    let topics = snapshot.topics(document)
-    guard let here = topics.turns.first(where: { $0.turn == index }),
+    // This turn first (O(turn)); the whole document only when the cursor is on evidence.
+    let body = document.transcript.turns[index].body
+    let here = snapshot.tagger.tag(
+      bytes: document.text.bytes(in: body), base: body.lowerBound, turn: index)
+    guard
       let tag = here.tags.first(where: { tag in
         tag.evidence.contains { $0.lowerBound <= offset && offset <= $0.upperBound }
       })
     else { return nil }
+    let topics = snapshot.topics(document)
     var spans: [Range<Int>] = []
     for turn in topics.turns {
       for other in turn.tags where other.topic == tag.topic { spans += other.evidence }
