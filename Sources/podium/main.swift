@@ -11,7 +11,7 @@ struct Podium: ParsableCommand {
     commandName: "podium",
     abstract: "A language server for transcripts: who speaks, about what, and where it connects.",
     version: PodiumVersion.current,
-    subcommands: [LSP.self, Annotate.self]
+    subcommands: [LSP.self, Annotate.self, Topics.self]
   )
 }
 

@@ -276,3 +276,12 @@ def test_taxonomy_and_configuration_schemas():
     jsonschema.Draft202012Validator(configuration, registry=registry).validate(settings)
     bad = {"topics": [{"id": "Widgets!", "label": "", "terms": []}]}
     assert list(jsonschema.Draft202012Validator(topics).iter_errors(bad))
+
+
+def test_the_default_taxonomy_follows_its_schema():
+    schema = json.loads((SCHEMAS / "topics.schema.json").read_text())
+    dumped = json.loads(subprocess.run([podium_path(), "topics"], capture_output=True, check=True, text=True).stdout)
+    jsonschema.Draft202012Validator(schema).validate(dumped)
+    ids = {topic["id"] for topic in dumped["topics"]}
+    assert {"defence-spending", "ukraine-war", "peace-talks"} <= ids
+    assert all(topic.get("parent") in ids for topic in dumped["topics"] if "parent" in topic)

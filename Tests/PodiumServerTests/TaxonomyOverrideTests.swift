@@ -1,4 +1,5 @@
 import Foundation
+import PodiumAnalysis
 import PodiumJSON
 import Testing
 
@@ -66,7 +67,7 @@ import Testing
   @Test(arguments: [
     #"{"topics": [{"id": "Widgets!", "label": "W", "terms": [{"phrase": "widget", "weight": 2}]}]}"#,
     #"{"topics": [{"id": "widgets", "label": "W", "parent": "nope", "terms": [{"phrase": "widget", "weight": 2}]}]}"#,
-    #"{"topics": [{"id": "widgets", "label": "W", "terms": []}]}"#,
+    #"{"topics": [{"id": "widgets", "label": "W", "terms": [{"phrase": "", "weight": 2}]}]}"#,
     #"{"topics": "#,
   ])
   func anInvalidFileGetsADiagnosticAndIsIgnored(_ file: String) throws {
@@ -83,6 +84,15 @@ import Testing
     let settings = try JSON.parse(#"{"podium": {"topics": \#(Self.widgets)}}"#)
     let harness = session(root: nil, options: settings)
     #expect(hover(harness).contains("**Widgets**"))
+  }
+}
+
+@Suite struct TaxonomyJSONTests {
+  /// The built-in taxonomy in its JSON form reads back as itself (`podium topics` prints it).
+  @Test func theDefaultRoundTrips() throws {
+    let json = TaxonomyJSON.encode(.default)
+    let back = try TaxonomyJSON.apply(try JSON.parse(json.serializedString()), over: .default)
+    #expect(back == .default)
   }
 }
 

@@ -3,9 +3,26 @@ import PodiumJSON
 
 /// A taxonomy in its JSON form (Schemas/topics.schema.json) → the analysis model, checked as
 /// the schema says; the first problem is reported with the member it concerns.
-enum TaxonomyJSON {
+public enum TaxonomyJSON {
   struct Problem: Error, Equatable, CustomStringConvertible {
     var description: String
+  }
+
+  /// A taxonomy in the JSON form (with `"replace": true`, so that applying it gives it back).
+  public static func encode(_ taxonomy: Taxonomy) -> JSON {
+    [
+      "replace": true,
+      "threshold": .double(taxonomy.threshold),
+      "topics": .array(
+        taxonomy.topics.map { topic in
+          var object: JSONObject = ["id": .string(topic.id), "label": .string(topic.label)]
+          if let parent = topic.parent { object["parent"] = .string(parent) }
+          if let iptc = topic.iptc { object["iptc"] = .string(iptc) }
+          object["terms"] = .array(
+            topic.terms.map { ["phrase": .string($0.phrase), "weight": .double($0.weight)] })
+          return .object(object)
+        }),
+    ]
   }
 
   /// The taxonomy to tag with: `json` over `base` (or instead of it with `"replace": true`).
@@ -65,8 +82,9 @@ enum TaxonomyJSON {
     if object["iptc"] != nil && !(iptc.map(isMediaTopic) ?? false) {
       throw Problem(description: "\(path).iptc must look like medtop:04000000")
     }
-    guard let termsJSON = object["terms"]?.arrayValue, !termsJSON.isEmpty else {
-      throw Problem(description: "\(path).terms must be a non-empty array")
+    // A group (a parent of other topics) may have no terms of its own.
+    guard let termsJSON = object["terms"]?.arrayValue else {
+      throw Problem(description: "\(path).terms must be an array")
     }
     var terms: [Taxonomy.Term] = []
     for (index, term) in termsJSON.enumerated() {
