@@ -3,10 +3,7 @@
 # Editors/emacs/podium.el against `podium lsp` on seed 000. PODIUM = the binary
 # (default .build/debug/podium).
 set -uo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-podium="${PODIUM:-$repo/.build/debug/podium}"
-case "$podium" in /*) ;; *) podium="$repo/$podium" ;; esac
+source "$(dirname "$0")/common.sh"
 
 have_eglot() {
   command -v emacs >/dev/null 2>&1 &&
@@ -15,30 +12,9 @@ have_eglot() {
         (dolist (d (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*")) (add-to-list (quote load-path) d)))
       (kill-emacs (if (locate-library "eglot") 0 1)))' >/dev/null 2>&1
 }
-if ! have_eglot; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "emacs: installing emacs-nox elpa-eglot"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq emacs-nox elpa-eglot >/dev/null 2>&1 ||
-      { apt-get update -qq >/dev/null 2>&1 &&
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq emacs-nox elpa-eglot >/dev/null 2>&1; }
-  fi
-fi
-if ! have_eglot; then
-  echo "SKIP: emacs test: emacs with eglot is not installed and could not be installed (apt-get install -y emacs-nox elpa-eglot)"
-  exit 0
-fi
-if [ ! -x "$podium" ]; then
-  echo "FAIL: emacs test: no podium binary at $podium (run: swift build --product podium)"
-  exit 1
-fi
+require_editor emacs have_eglot emacs-nox elpa-eglot
 
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-# `podium` on PATH (and so on exec-path) is the binary under test: the shipped eglot entry
-# runs plain `podium lsp`.
-mkdir -p "$tmp/bin" "$tmp/home" "$tmp/work"
-ln -s "$podium" "$tmp/bin/podium"
-cp "$repo/Tests/Fixtures/seeds/000_6c3513f9567987e2.txt" "$tmp/work/nato-2025-02-13.transcript"
+make_workspace  # bin/podium is also on exec-path for the shipped eglot entry
 
 echo "emacs: $(emacs --version | head -1), podium at $podium"
 PATH="$tmp/bin:$PATH" HOME="$tmp/home" \

@@ -2,33 +2,12 @@
 # Real-editor test: headless Neovim (Debian's 0.7.2 or newer) with the shipped Editors/neovim
 # config against `podium lsp` on seed 000. PODIUM = the binary (default .build/debug/podium).
 set -uo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-podium="${PODIUM:-$repo/.build/debug/podium}"
-case "$podium" in /*) ;; *) podium="$repo/$podium" ;; esac
+source "$(dirname "$0")/common.sh"
 
-if ! command -v nvim >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "neovim: installing neovim"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null 2>&1 ||
-      { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null 2>&1; }
-  fi
-fi
-if ! command -v nvim >/dev/null 2>&1; then
-  echo "SKIP: neovim test: nvim is not installed and could not be installed (apt-get install -y neovim)"
-  exit 0
-fi
-if [ ! -x "$podium" ]; then
-  echo "FAIL: neovim test: no podium binary at $podium (run: swift build --product podium)"
-  exit 1
-fi
+have_nvim() { command -v nvim >/dev/null 2>&1; }
+require_editor neovim have_nvim neovim
 
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-# `podium` on PATH is the binary under test: the shipped config runs plain `podium lsp`.
-mkdir -p "$tmp/bin" "$tmp/home" "$tmp/work"
-ln -s "$podium" "$tmp/bin/podium"
-cp "$repo/Tests/Fixtures/seeds/000_6c3513f9567987e2.txt" "$tmp/work/nato-2025-02-13.transcript"
+make_workspace
 
 echo "neovim: $(nvim --version | head -1), podium at $podium"
 PATH="$tmp/bin:$PATH" HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" \
