@@ -241,30 +241,32 @@ public final class FrameReader {
         stalls = 0
       case .timeout:
         stalls += 1
-        if stalls == 1, let event = splitAtEmbeddedHeader(expected: count) { return event }
+        if stalls == 1, let event = splitAtNextHeader(expected: count, end: buffer.count) {
+          return event
+        }
         if stalls >= stallLimit { return giveUpShortBody(expected: count) }
       case .endOfStream:
-        if let event = splitAtEmbeddedHeader(expected: count) { return event }
+        if let event = splitAtNextHeader(expected: count, end: buffer.count) { return event }
         if let event = wholeBufferIfJSON(expected: count) { return event }
         Log.warning("input ended inside a message body (\(pending) of \(count) bytes)")
         start = buffer.count
         return nil
       }
     }
-    if let event = splitOvershotBody(expected: count) { return event }
+    if let event = splitAtNextHeader(expected: count, end: start + count) { return event }
     let body = Array(buffer[start..<(start + count)])
     start += count
     return .message(body)
   }
 
-  /// A body with the next frame's header inside it was mis-measured: the Content-Length
-  /// overshot. Take what comes before the header (a JSON text, or a broken body that will get a
-  /// parse error) and read the header again, so the next message is not lost.
-  private func splitOvershotBody(expected: Int) -> FrameEvent? {
-    guard let header = frameBoundary(after: start, before: start + expected) else { return nil }
+  /// A body with the next frame's header in it (`end` bounds where to look: the body once it
+  /// is complete, or everything received when the stream stalls) was mis-measured: the
+  /// Content-Length overshot. Take what comes before the header (a JSON text, or a broken body
+  /// that will get a parse error) and read the header again, so the next message is not lost.
+  private func splitAtNextHeader(expected: Int, end: Int) -> FrameEvent? {
+    guard let header = frameBoundary(after: start, before: end) else { return nil }
     Log.warning(
-      "Content-Length \(expected) runs into the next message after \(header - start) bytes; resynchronised"
-    )
+      "Content-Length \(expected) overshoots a \(header - start)-byte body; resynchronised")
     defer { start = header }
     return .message(Array(buffer[start..<header]))
   }
@@ -300,17 +302,6 @@ public final class FrameReader {
       }
       return nil
     }
-  }
-
-  /// The stream stalled inside a body. If the next header already stands in what arrived, the
-  /// Content-Length overshot: take what precedes the header (a JSON text, or a broken body that
-  /// will get a parse error) and go on from the header.
-  private func splitAtEmbeddedHeader(expected: Int) -> FrameEvent? {
-    guard let header = frameBoundary(after: start, before: buffer.count) else { return nil }
-    Log.warning(
-      "Content-Length \(expected) overshoots a \(header - start)-byte body; resynchronised")
-    defer { start = header }
-    return .message(Array(buffer[start..<header]))
   }
 
   private func giveUpShortBody(expected: Int) -> FrameEvent {

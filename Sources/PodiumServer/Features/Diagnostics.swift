@@ -12,11 +12,10 @@ enum Diagnostics {
 
   static func items(for document: Document, _ snapshot: Snapshot) -> [JSON] {
     let ranges = snapshot.ranges(in: document)
-    let shown = document.transcript.findings.lazy.filter {
-      snapshot.configuration.severity(of: $0.kind) != nil
+    let shown = document.transcript.findings.lazy.compactMap { finding in
+      snapshot.configuration.severity(of: finding.kind).map { (finding, $0) }
     }.prefix(limit)
-    return shown.compactMap { finding in
-      guard let severity = snapshot.configuration.severity(of: finding.kind) else { return nil }
+    return shown.map { finding, severity in
       var diagnostic: JSONObject = [
         "range": ranges.range(finding.range),
         "severity": JSON(severity.rawValue),

@@ -33,9 +33,8 @@ enum DocumentSymbols {
         symbols.append(turnSymbol(index, transcript, ranges))
       case .exchange(let question, let turns):
         let asker = transcript.speaker(id: transcript.turns[question].speaker)?.name ?? "Question"
-        let answerers = uniqued(
-          turns.dropFirst().map { transcript.turns[$0] }.filter { $0.kind == .answer }
-            .compactMap { transcript.speaker(id: $0.speaker)?.name })
+        let answerers = turns.dropFirst().map { transcript.turns[$0] }.filter { $0.kind == .answer }
+          .compactMap { transcript.speaker(id: $0.speaker)?.name }.uniqued()
         let name =
           answerers.isEmpty
           ? "\(asker) — no answer" : "\(asker) → \(answerers.joined(separator: ", "))"
@@ -102,10 +101,5 @@ enum DocumentSymbols {
         + flatten(
           symbol["children"]?.arrayValue ?? [], uri: uri, container: symbol["name"]?.stringValue)
     }
-  }
-
-  private static func uniqued(_ names: [String]) -> [String] {
-    var seen = Set<String>()
-    return names.filter { seen.insert($0).inserted }
   }
 }

@@ -31,10 +31,9 @@ enum Hover {
     var body = describe(
       turn, in: transcript, index: document.index, onLabel: onLabel, markdown: markdown)
     // Only this turn is tagged (O(turn)): a hover after an edit never waits for the document.
-    let turnTopics = snapshot.tagger.tag(
-      bytes: text.bytes(in: turn.body), base: turn.body.lowerBound, turn: index)
     if let tags = topicLine(
-      turnTopics, taxonomy: snapshot.tagger.taxonomy, text: text, markdown: markdown)
+      snapshot.topics(ofTurn: index, in: document), taxonomy: snapshot.tagger.taxonomy, text: text,
+      markdown: markdown)
     {
       body += (markdown ? "  \n" : "\n") + tags
     }
@@ -100,7 +99,7 @@ enum Hover {
     }
     if turn.kind == .question {
       let answers = index.answersByQuestion[turn.index] ?? []
-      let names = uniqued(answers.map { transcript.displayName(of: transcript.turns[$0].speaker) })
+      let names = answers.map { transcript.displayName(of: transcript.turns[$0].speaker) }.uniqued()
       lines.append(
         names.isEmpty
           ? plain("No answer in this transcript")
@@ -139,10 +138,6 @@ enum Hover {
     return out
   }
 
-  private static func uniqued(_ names: [String]) -> [String] {
-    var seen = Set<String>()
-    return names.filter { seen.insert($0).inserted }
-  }
 }
 
 func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }

@@ -51,9 +51,7 @@ enum DocumentHighlight {
   {
     guard let index = document.transcript.turnIndex(atOffset: offset) else { return nil }
     // This turn first (O(turn)); the whole document only when the cursor is on evidence.
-    let body = document.transcript.turns[index].body
-    let here = snapshot.tagger.tag(
-      bytes: document.text.bytes(in: body), base: body.lowerBound, turn: index)
+    let here = snapshot.topics(ofTurn: index, in: document)
     guard
       let tag = here.tags.first(where: { tag in
         tag.evidence.contains { $0.lowerBound <= offset && offset <= $0.upperBound }

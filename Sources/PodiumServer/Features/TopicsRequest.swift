@@ -25,31 +25,25 @@ enum TopicsRequest {
     } else {
       uris = snapshot.documents.documents.keys.sorted()
     }
-    var passages: [(score: Double, json: JSON)] = []
-    for uri in uris {
-      try cancel.checkCancelled()
-      guard let document = snapshot.documents[uri] else { continue }
-      let ranges = snapshot.ranges(in: document)
-      let transcript = document.transcript
-      for turn in snapshot.topics(document).turns where transcript.turns.indices.contains(turn.turn)
-      {
-        for tag in turn.tags where wanted == nil || tag.topic == wanted {
-          var passage = TopicEncoder.tag(tag, ranges).objectValue ?? [:]
-          passage["uri"] = .string(uri)
-          passage["turn"] = JSON(turn.turn)
-          passage["speaker"] = .string(transcript.turns[turn.turn].speaker)
-          passage["range"] = ranges.range(transcript.turns[turn.turn].body)
-          passages.append((tag.score, .object(passage)))
-        }
-      }
+    let passages = try snapshot.topicPassages(in: uris, cancel) {
+      wanted == nil || $0.topic == wanted
     }
-    passages.sort { $0.score > $1.score }
+    .prefix(limit).map { passage in
+      let ranges = snapshot.ranges(in: passage.document)
+      let turn = passage.document.transcript.turns[passage.turn]
+      var json = TopicEncoder.tag(passage.tag, ranges).objectValue ?? [:]
+      json["uri"] = .string(passage.uri)
+      json["turn"] = JSON(passage.turn)
+      json["speaker"] = .string(turn.speaker)
+      json["range"] = ranges.range(turn.body)
+      return JSON.object(json)
+    }
     return [
       "topics": .array(
         taxonomy.topics.map { topic in
           ["id": .string(topic.id), "label": .string(topic.label), "parent": JSON(topic.parent)]
         }),
-      "passages": .array(passages.prefix(limit).map(\.json)),
+      "passages": .array(passages),
     ]
   }
 }

@@ -51,34 +51,23 @@ enum WorkspaceSymbols {
       uniqueKeysWithValues: taxonomy.topics.filter {
         matches(query, $0.id.lowercased()) || matches(query, $0.label.lowercased())
       }.map { ($0.id, $0.label) })
-    var found: [(score: Double, symbol: JSON)] = []
-    for uri in snapshot.documents.documents.keys.sorted() {
-      try cancel.checkCancelled()
-      guard let document = snapshot.documents[uri] else { continue }
-      let transcript = document.transcript
-      let ranges = snapshot.ranges(in: document)
-      for turn in snapshot.topics(document).turns where transcript.turns.indices.contains(turn.turn)
-      {
-        for tag in turn.tags {
-          guard let label = topics[tag.topic] else { continue }
-          let speaker = transcript.speaker(id: transcript.turns[turn.turn].speaker)?.name ?? ""
-          found.append(
-            (
-              tag.score,
-              [
-                "name": .string(
-                  "\(label): \(transcript.excerpt(of: transcript.turns[turn.turn], words: 8))"),
-                "kind": 15, "containerName": .string(speaker),
-                "location": [
-                  "uri": .string(uri), "range": ranges.range(transcript.turns[turn.turn].body),
-                ],
-              ]
-            ))
-        }
-      }
-    }
-    found.sort { $0.score > $1.score }
-    return .array(found.prefix(limit).map(\.symbol))
+    let passages = try snapshot.topicPassages(
+      in: snapshot.documents.documents.keys.sorted(), cancel
+    ) { topics[$0.topic] != nil }
+    return .array(
+      passages.prefix(limit).map { passage in
+        let transcript = passage.document.transcript
+        let turn = transcript.turns[passage.turn]
+        return [
+          "name": .string(
+            "\(topics[passage.tag.topic]!): \(transcript.excerpt(of: turn, words: 8))"),
+          "kind": 15, "containerName": .string(transcript.speaker(id: turn.speaker)?.name ?? ""),
+          "location": [
+            "uri": .string(passage.uri),
+            "range": snapshot.ranges(in: passage.document).range(turn.body),
+          ],
+        ]
+      })
   }
 
   /// Each word of the query starts a word of the candidate ("hart", "al ha", "rutte");
