@@ -96,20 +96,18 @@ enum EditorBenchmarks {
       }
       report("editor.\(method) (60 lines of \(text.utf8.count / 1024 / 1024) MB)", samples.summary)
     }
+    /// A didChange inserting `text` at character 3 of `line`.
+    func insertion(_ text: String, line: Int, version: Int) -> JSON {
+      let at: JSON = ["line": JSON(line), "character": 3]
+      return [
+        "textDocument": ["uri": .string(uri), "version": JSON(version)],
+        "contentChanges": [["range": ["start": at, "end": at], "text": .string(text)]],
+      ]
+    }
     var typing = Samples()
     for round in 0..<rounds {
       let line = (lines - 1) * round / rounds
-      let change: JSON = [
-        "textDocument": ["uri": .string(uri), "version": JSON(round + 2)],
-        "contentChanges": [
-          [
-            "range": [
-              "start": ["line": JSON(line), "character": 3],
-              "end": ["line": JSON(line), "character": 3],
-            ], "text": "x",
-          ]
-        ],
-      ]
+      let change = insertion("x", line: line, version: round + 2)
       typing.record(
         clock.measure {
           server.handle(
@@ -121,17 +119,7 @@ enum EditorBenchmarks {
     var hoverAfterEdit = Samples()
     for round in 0..<rounds {
       let line = (lines - 1) * round / rounds
-      let change: JSON = [
-        "textDocument": ["uri": .string(uri), "version": JSON(rounds + round + 2)],
-        "contentChanges": [
-          [
-            "range": [
-              "start": ["line": JSON(line), "character": 3],
-              "end": ["line": JSON(line), "character": 3],
-            ], "text": "y",
-          ]
-        ],
-      ]
+      let change = insertion("y", line: line, version: rounds + round + 2)
       server.handle(
         Notification(method: "textDocument/didChange", params: change), context: context)
       id += 1

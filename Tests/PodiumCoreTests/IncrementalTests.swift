@@ -27,11 +27,38 @@ import Testing
 
   @Test(arguments: Fixtures.seedNames)
   func randomEditsMatchFullParse(_ name: String) {
-    var rng = SplitMix64(seed: UInt64(name.utf8.reduce(0) { $0 &* 31 &+ Int($1) }.magnitude))
-    var transcript = TranscriptParser.parse(Fixtures.seed(name))
+    let seed = UInt64(name.utf8.reduce(0) { $0 &* 31 &+ Int($1) }.magnitude)
+    guard
+      let (transcript, fast) = Self.applyRandomEdits(
+        to: TranscriptParser.parse(Fixtures.seed(name)), steps: 300, seed: seed)
+    else { return }
+    // The fast path must actually be taken on the long seeds.
+    if transcript.turns.count > 20 { #expect(fast > 50, "fast path taken \(fast) times") }
+  }
+
+  /// All layout fixtures one after another, three times: every kind of structural line.
+  @Test func randomEditsOnMixedLayouts() throws {
+    let dir = Fixtures.root.appendingPathComponent("layouts")
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+    let one = names.map { Fixtures.layout($0) }.joined(separator: "\n\n")
+    let transcript = TranscriptParser.parse(
+      "Mixed layouts\n\n" + [one, one, one].joined(separator: "\n"))
+    guard let (_, fast) = Self.applyRandomEdits(to: transcript, steps: 400, seed: 2024) else {
+      return
+    }
+    #expect(fast > 100, "fast path taken \(fast) times")
+  }
+
+  /// Applies `steps` random edits one after another, expecting each incremental result to equal
+  /// a full parse of the new text. Returns the last transcript and how often the fast path was
+  /// taken; nil (after recording the failure and explaining it) at the first difference.
+  static func applyRandomEdits(to start: Transcript, steps: Int, seed: UInt64) -> (Transcript, Int)?
+  {
+    var rng = SplitMix64(seed: seed)
+    var transcript = start
     var fast = 0
-    for step in 0..<300 {
-      let edit = Self.randomEdit(in: transcript.text.allBytes, rng: &rng)
+    for step in 0..<steps {
+      let edit = randomEdit(in: transcript.text.allBytes, rng: &rng)
       var newText = transcript.text
       newText.apply(edit)
       if IncrementalParser.reparse(transcript, edit: edit, newText: newText) != nil { fast += 1 }
@@ -42,39 +69,12 @@ import Testing
         "step \(step) edit \(edit.range) \(String(decoding: edit.replacement, as: UTF8.self).debugDescription)"
       )
       if incremental != full {
-        Self.explain(incremental, full)
-        return
+        explain(incremental, full)
+        return nil
       }
       transcript = incremental
     }
-    // The fast path must actually be taken on the long seeds.
-    if transcript.turns.count > 20 { #expect(fast > 50, "fast path taken \(fast) times") }
-  }
-
-  /// All layout fixtures one after another, three times: every kind of structural line.
-  @Test func randomEditsOnMixedLayouts() throws {
-    let dir = Fixtures.root.appendingPathComponent("layouts")
-    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-    let one = names.map { Fixtures.layout($0) }.joined(separator: "\n\n")
-    var transcript = TranscriptParser.parse(
-      "Mixed layouts\n\n" + [one, one, one].joined(separator: "\n"))
-    var rng = SplitMix64(seed: 2024)
-    var fast = 0
-    for step in 0..<400 {
-      let edit = Self.randomEdit(in: transcript.text.allBytes, rng: &rng)
-      var newText = transcript.text
-      newText.apply(edit)
-      if IncrementalParser.reparse(transcript, edit: edit, newText: newText) != nil { fast += 1 }
-      let incremental = transcript.applying(edit)
-      let full = TranscriptParser.parse(newText)
-      #expect(incremental == full, "step \(step) edit \(edit.range)")
-      if incremental != full {
-        Self.explain(incremental, full)
-        return
-      }
-      transcript = incremental
-    }
-    #expect(fast > 100, "fast path taken \(fast) times")
+    return (transcript, fast)
   }
 
   static func explain(_ a: Transcript, _ b: Transcript) {
