@@ -1,3 +1,4 @@
+import Dispatch
 import PodiumAnalysis
 import PodiumCore
 import PodiumJSON
@@ -22,6 +23,11 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
   private(set) var tagger = TopicTagger.shared
   /// Documents whose diagnostics changed since they were last pushed.
   private var diagnosticsToPublish = Set<String>()
+  /// Every transcript of the workspace folders and the open documents (cross-references).
+  let workspace = WorkspaceState()
+  /// Indexes the workspace folders' files; nil in single-file mode.
+  private var indexer: WorkspaceIndexer?
+  private var progressTokens = 0
 
   public init() {}
 
@@ -67,6 +73,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
 
   /// Pushes diagnostics once a burst of edits is over, not after every keystroke.
   public func idle(context: RequestContext) {
+    refreshIndex()
     guard !diagnosticsToPublish.isEmpty else { return }
     for uri in diagnosticsToPublish.sorted() { publishDiagnostics(uri, context.connection) }
     diagnosticsToPublish.removeAll()
@@ -106,6 +113,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     let params = Params(notification.params)
     switch notification.method {
     case "initialized":
+      startIndexing(context.connection)
       watchTaxonomyFiles(context.connection)
       reloadTaxonomy(context.connection)
       pullConfiguration(connection: context.connection)
@@ -115,6 +123,11 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
       }
       if changed.contains(where: { $0.hasSuffix("/" + WorkspaceTaxonomy.fileName) }) {
         reloadTaxonomy(context.connection)
+      }
+      for change in params.value("changes")?.arrayValue ?? [] {
+        guard let uri = change["uri"]?.stringValue else { continue }
+        // FileChangeType 3: deleted.
+        if change["type"]?.intValue == 3 { workspace.remove(uri) } else { indexer?.fileChanged(uri) }
       }
     case "$/setTrace", "textDocument/didSave":
       break
@@ -133,6 +146,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         version: try params.optionalInt("textDocument.version") ?? 0,
         text: TextBuffer(text))
       store.open(document)
+      workspace.opened(document.uri)
       diagnosticsToPublish.insert(document.uri)
     case "textDocument/didChange":
       let changes = try params.array("contentChanges").map { change throws(ResponseError) in
@@ -152,6 +166,9 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     case "textDocument/didClose":
       let uri = try params.string("textDocument.uri")
       store.close(uri)
+      workspace.closed(uri)
+      indexer?.fileChanged(uri)
+      if indexer == nil { workspace.remove(uri) }
       diagnosticsToPublish.remove(uri)
       if pushesDiagnostics { Diagnostics.clear(uri, connection: context.connection) }
     case "workspace/didChangeWorkspaceFolders":
@@ -159,7 +176,10 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
       let removed = Set(
         (params.value("event.removed")?.arrayValue ?? []).compactMap { $0["uri"]?.stringValue })
       workspaceFolders.removeAll { removed.contains($0) }
-      workspaceFolders += added.compactMap { $0["uri"]?.stringValue }
+      let addedFolders = added.compactMap { $0["uri"]?.stringValue }
+      workspaceFolders += addedFolders
+      for folder in removed { workspace.remove(under: folder.hasSuffix("/") ? folder : folder + "/") }
+      startIndexing(context.connection, only: addedFolders)
       reloadTaxonomy(context.connection)
     default:
       Log.debug("ignored notification \(notification.method)")
@@ -212,6 +232,87 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     if loaded.taxonomy != tagger.taxonomy { tagger = TopicTagger(taxonomy: loaded.taxonomy) }
   }
 
+  // MARK: Workspace index
+
+  /// Scans the workspace folders (or only `only`) and indexes their transcripts in the
+  /// background, with progress reports when the client shows them. Single-file mode (no
+  /// folders) indexes the open documents only.
+  private func startIndexing(_ connection: Connection, only: [String]? = nil) {
+    let settings = configuration.workspace
+    let all = workspaceFolders.compactMap(TranscriptFile.path(fromURI:))
+    guard settings.enabled, !all.isEmpty else {
+      indexer = nil
+      return
+    }
+    let files: WorkspaceFiles
+    let scope: WorkspaceFiles
+    do throws(GlobPattern.SyntaxError) {
+      files = try WorkspaceFiles(
+        folders: all, include: settings.include, exclude: settings.exclude,
+        maximumFileSize: settings.maxFileSize)
+      scope = try WorkspaceFiles(
+        folders: only?.compactMap(TranscriptFile.path(fromURI:)) ?? all,
+        include: settings.include, exclude: settings.exclude, maximumFileSize: settings.maxFileSize)
+    } catch {
+      Log.warning("workspace: \(error)")
+      return
+    }
+    let indexer = WorkspaceIndexer(state: workspace, files: files)
+    self.indexer = indexer
+    if only == nil { watchTranscriptFiles(connection, include: settings.include) }
+    let builder = WorkspaceIndexer(state: workspace, files: scope)
+    guard clientCapabilities["window"]?["workDoneProgress"]?.boolValue == true else {
+      builder.build { _, _, _ in }
+      return
+    }
+    progressTokens += 1
+    let token = JSON.string("podium-index-\(progressTokens)")
+    connection.sendRequest("window/workDoneProgress/create", params: ["token": token]) { response in
+      guard case .success = response.result else {
+        builder.build { _, _, _ in }
+        return
+      }
+      builder.build(report: IndexProgress(token: token, connection: connection).report)
+    }
+  }
+
+  /// Asks the client to report changes to transcript files when it can watch files for us.
+  private func watchTranscriptFiles(_ connection: Connection, include: [String]) {
+    guard
+      clientCapabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue
+        == true
+    else { return }
+    let watchers: [JSON] = include.map { pattern in
+      ["globPattern": .string(pattern.contains("/") ? pattern : "**/" + pattern)]
+    }
+    connection.sendRequest(
+      "client/registerCapability",
+      params: [
+        "registrations": [
+          [
+            "id": "podium-transcripts", "method": "workspace/didChangeWatchedFiles",
+            "registerOptions": ["watchers": .array(watchers)],
+          ]
+        ]
+      ]
+    ) { response in
+      if case .failure(let error) = response.result {
+        Log.info("the client does not watch transcript files: \(error.message)")
+      }
+    }
+  }
+
+  /// Brings the index up to date with the open documents edited since it last saw them, on a
+  /// background thread (a request that needs it current does it itself first).
+  private func refreshIndex() {
+    let stale = store.documents.values.filter { !workspace.isCurrent($0) }
+    guard !stale.isEmpty else { return }
+    let workspace = self.workspace
+    DispatchQueue.global(qos: .utility).async {
+      for document in stale { workspace.ensureCurrent(document) }
+    }
+  }
+
   // MARK: Configuration
 
   private func applyConfiguration(_ json: JSON?, from source: String, connection: Connection? = nil)
@@ -220,8 +321,13 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     for problem in problems { Log.warning("\(source): \(problem)") }
     guard next != configuration else { return }
     let topicsChanged = next.topics != configuration.topics
+    let filesChanged = next.workspace != configuration.workspace
     configuration = next
     if topicsChanged, let connection { reloadTaxonomy(connection) }
+    if filesChanged, phase == .running, let connection {
+      workspace.removeFiles()
+      startIndexing(connection)
+    }
     // Severities may have changed: show every open document's diagnostics again.
     if let connection {
       diagnosticsToPublish.formUnion(store.documents.keys)

@@ -13,6 +13,8 @@ public struct Snapshot: Sendable {
   public var clientCapabilities: JSON
   /// Tags with the built-in taxonomy and the workspace's additions.
   public var tagger: TopicTagger = .shared
+  /// Every transcript of the workspace folders and the open documents, for cross-references.
+  var workspace = WorkspaceState()
 
   func topics(_ document: Document) -> TranscriptTopics { document.topics(using: tagger) }
 
@@ -56,5 +58,7 @@ enum RequestHandlers {
     Rename.prepareMethod: Rename.prepare,
     Rename.method: Rename.handle,
     CodeActions.method: CodeActions.handle,
+    CrossReferencesRequest.method: CrossReferencesRequest.handle,
+    DocumentLinks.method: DocumentLinks.handle,
   ]
 }

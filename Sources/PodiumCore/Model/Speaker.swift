@@ -31,3 +31,9 @@ public struct Speaker: Sendable, Equatable, Identifiable {
 public enum SpeakerKind: String, Sendable, Equatable, CaseIterable {
   case official, moderator, journalist, anonymous, unknown
 }
+
+extension Speaker {
+  /// The id a name gets: "Mark Rutte" → "mark-rutte" (case, accents of ASCII letters and
+  /// punctuation folded), the same slug the parser gives speakers.
+  public static func slug(_ name: String) -> String { Words.slug(name) }
+}

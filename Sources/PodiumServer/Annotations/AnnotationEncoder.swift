@@ -6,13 +6,16 @@ import PodiumJSON
 /// bytes and `podium/annotations` returns them (Schemas/annotation.schema.json).
 public enum AnnotationEncoder {
   /// `topics`: the document's topic tags when already computed (an open document keeps them);
-  /// tagged here otherwise.
+  /// tagged here otherwise. `references`: its cross-references, with `text` giving the text of
+  /// the other documents they point to when at hand (exact ranges; whole lines otherwise).
   public static func encode(
     _ transcript: Transcript, uri: String, encoding: PositionEncoding,
-    topics: TranscriptTopics? = nil
+    topics: TranscriptTopics? = nil, references: [CrossReference] = [],
+    text: @escaping (String) -> TextBuffer? = { _ in nil }
   ) -> JSON {
     let ranges = RangeEncoder(text: transcript.text, encoding: encoding)
     let topics = topics ?? TopicTagger.shared.tag(transcript)
+    let referenceEncoder = ReferenceEncoder(source: ranges, sourceURI: uri, text: text)
     return [
       "uri": .string(uri),
       "positionEncoding": .string(encoding.rawValue),
@@ -21,6 +24,7 @@ public enum AnnotationEncoder {
       "turns": .array(transcript.turns.map { turn($0, ranges) }),
       "findings": .array(transcript.findings.map { finding($0, ranges) }),
       "topics": TopicEncoder.encode(topics, ranges),
+      "references": .array(references.map(referenceEncoder.encode)),
     ]
   }
 

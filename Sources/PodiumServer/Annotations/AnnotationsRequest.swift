@@ -13,6 +13,7 @@ enum AnnotationsRequest {
     let document = try snapshot.document(try params.string("textDocument.uri"))
     return AnnotationEncoder.encode(
       document.transcript, uri: document.uri, encoding: snapshot.encoding,
-      topics: snapshot.topics(document))
+      topics: snapshot.topics(document), references: snapshot.crossReferences(document),
+      text: { snapshot.documents[$0]?.text })
   }
 }

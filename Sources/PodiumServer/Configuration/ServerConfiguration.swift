@@ -24,6 +24,18 @@ public struct ServerConfiguration: Sendable, Hashable {
   public var topics: JSON?
   /// The severity each kind of finding is shown with; nil turns that kind off.
   public var diagnostics: [FindingKind: DiagnosticSeverity?] = ServerConfiguration.defaultSeverities
+  /// Which files of the workspace folders are indexed for cross-references.
+  public var workspace = Workspace()
+
+  public struct Workspace: Sendable, Hashable {
+    /// Glob patterns of transcript files (`*.txt` files are kept only if they parse as one).
+    public var include = WorkspaceFiles.defaultInclude
+    public var exclude = WorkspaceFiles.defaultExclude
+    /// Larger files are skipped with a log line.
+    public var maxFileSize = WorkspaceFiles.defaultMaximumFileSize
+    /// Index the workspace folders at all (open documents are always indexed).
+    public var enabled = true
+  }
 
   public struct InlayHints: Sendable, Hashable {
     public var enabled = true
@@ -85,6 +97,9 @@ public struct ServerConfiguration: Sendable, Hashable {
     if let topics = settings["topics"] {
       next.topics = topics.isNull ? nil : topics
     }
+    if let workspace = settings["workspace"] {
+      next.workspace.read(workspace, problems: &problems)
+    }
     if let levels = settings["diagnostics"]?.objectValue {
       for (key, value) in levels {
         guard let kind = FindingKind(rawValue: key) else {
@@ -101,5 +116,44 @@ public struct ServerConfiguration: Sendable, Hashable {
       }
     }
     return (next, problems)
+  }
+}
+
+extension ServerConfiguration.Workspace {
+  mutating func read(_ json: JSON, problems: inout [String]) {
+    guard case .object = json else {
+      problems.append("workspace must be an object")
+      return
+    }
+    func patterns(_ key: String) -> [String]? {
+      guard let value = json[key] else { return nil }
+      guard let list = value.arrayValue?.compactMap(\.stringValue),
+        list.count == value.arrayValue?.count
+      else {
+        problems.append("workspace.\(key) must be an array of glob patterns")
+        return nil
+      }
+      for pattern in list {
+        do throws(GlobPattern.SyntaxError) {
+          _ = try GlobPattern(pattern)
+        } catch {
+          problems.append("workspace.\(key): \(error)")
+          return nil
+        }
+      }
+      return list
+    }
+    if let list = patterns("include") { include = list }
+    if let list = patterns("exclude") { exclude = list }
+    if let size = json["maxFileSize"] {
+      if let n = size.intValue, n > 0 { maxFileSize = n } else {
+        problems.append("workspace.maxFileSize must be a positive integer (bytes)")
+      }
+    }
+    if let on = json["enabled"] {
+      if let on = on.boolValue { enabled = on } else {
+        problems.append("workspace.enabled must be a boolean")
+      }
+    }
   }
 }

@@ -26,6 +26,7 @@ enum CodeLens {
     if snapshot.configuration.topicLens {
       all += topicLenses(document.transcript, snapshot.topics(document), snapshot.tagger.taxonomy)
     }
+    all += repeatLenses(snapshot.crossReferences(document), document.text)
     return .array(
       all.map { lens in
         [
@@ -51,6 +52,32 @@ enum CodeLens {
       let labels = turnTopics.tags.prefix(3).map { taxonomy.topic($0.topic)?.label ?? $0.topic }
       return Lens(range: anchor, title: "Topics: " + labels.joined(separator: " · "))
     }
+  }
+
+  /// "Said also in N transcripts" above each passage repeated elsewhere: overlapping repeated
+  /// passages are one, counting the distinct other transcripts.
+  static func repeatLenses(_ references: [CrossReference], _ text: TextBuffer) -> [Lens] {
+    let repeats = references.filter { $0.kind == .repeats && $0.target.document != nil }
+      .sorted { $0.from.lowerBound < $1.from.lowerBound }
+    var out: [Lens] = []
+    var i = 0
+    while i < repeats.count {
+      var end = repeats[i].from.upperBound
+      var documents: Set<String> = []
+      var j = i
+      while j < repeats.count, repeats[j].from.lowerBound < end || j == i {
+        end = max(end, repeats[j].from.upperBound)
+        documents.insert(repeats[j].target.document!)
+        j += 1
+      }
+      let n = documents.count
+      out.append(
+        Lens(
+          range: clamp(lineRange(of: repeats[i].from.lowerBound, text), text),
+          title: "said also in \(n) \(n == 1 ? "transcript" : "transcripts")"))
+      i = j
+    }
+    return out
   }
 
   static func lenses(_ transcript: Transcript, _ cancel: CancellationToken = .never)

@@ -37,7 +37,36 @@ enum Hover {
     {
       body += (markdown ? "  \n" : "\n") + tags
     }
+    // The turn's cross-references; an edit not yet indexed shows this transcript's own.
+    let references = snapshot.crossReferences(document, in: turn.span, fresh: false)
+    if let list = crossReferenceList(references, markdown: markdown) {
+      body += (markdown ? "\n\n" : "\n") + list
+    }
     return content(body, markdown: markdown, range: ranges.range(onLabel ? turn.label! : lineRange))
+  }
+
+  static let crossReferenceLimit = 8
+
+  /// "Cross-references:" and one line each: what connects, and where (line n, or the other
+  /// transcript's file and line).
+  static func crossReferenceList(_ references: [CrossReference], markdown: Bool) -> String? {
+    guard !references.isEmpty else { return nil }
+    var lines = references.prefix(crossReferenceLimit).map { reference in
+      let line = reference.target.lines.lowerBound + 1
+      let place =
+        reference.target.document.map { uri in
+          "\(uri.split(separator: "/").last.map(String.init) ?? uri):\(line)"
+        } ?? "line \(line)"
+      let score = reference.score < 1 ? " (\(Int((reference.score * 100).rounded()))%)" : ""
+      let note = markdown ? escape(reference.note) : reference.note
+      return (markdown ? "- " : "  ") + "\(note) — \(place)\(score)"
+    }
+    if references.count > crossReferenceLimit {
+      lines.append(
+        (markdown ? "- " : "  ") + "… and \(references.count - crossReferenceLimit) more")
+    }
+    return (markdown ? "**Cross-references**\n" : "Cross-references:\n")
+      + lines.joined(separator: "\n")
   }
 
   /// "Topics: Label (word, word) · …" — the turn's top tags with their evidence words.

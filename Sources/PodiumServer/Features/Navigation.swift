@@ -1,8 +1,10 @@
+import PodiumAnalysis
 import PodiumCore
 import PodiumJSON
 import PodiumRPC
 
-/// `textDocument/definition`: a label or a mention of a speaker → their first full label.
+/// `textDocument/definition`: an acronym → where it is written out (in this transcript, else
+/// in another one of the workspace); a label or a mention of a speaker → their first full label.
 enum Definition {
   static let method = "textDocument/definition"
 
@@ -11,6 +13,18 @@ enum Definition {
   {
     let document = try snapshot.document(try params.string("textDocument.uri"))
     let offset = snapshot.offset(try params.position("position"), in: document)
+    snapshot.workspace.ensureCurrent(document)
+    let expansion: (document: String, expansion: IndexedExpansion)? = snapshot.workspace.read {
+      index in
+      guard let mention = index.mention(at: offset, in: document.uri),
+        mention.key.hasPrefix("acronym:")
+      else { return nil }
+      return index.expansion(of: mention.name, preferring: document.uri)
+    }
+    if let (uri, e) = expansion {
+      return snapshot.referenceEncoder(document).location(
+        ReferenceTarget(document: uri, range: e.place.range, lines: e.place.lines))
+    }
     guard let speaker = SpeakerAtCursor.speaker(at: offset, in: document.transcript),
       let target = SpeakerAtCursor.definition(of: speaker, in: document.transcript)
     else { return .null }
@@ -18,7 +32,10 @@ enum Definition {
   }
 }
 
-/// `textDocument/references`: every turn and label of the speaker under the cursor.
+/// `textDocument/references`: every turn and label of the speaker under the cursor, in this
+/// transcript and in every other one of the workspace where that person speaks (alias-aware);
+/// on an entity (an acronym, a person named in speech, an event, a figure): every mention of
+/// it in the workspace.
 enum References {
   static let method = "textDocument/references"
 
@@ -28,14 +45,42 @@ enum References {
     let document = try snapshot.document(try params.string("textDocument.uri"))
     let transcript = document.transcript
     let offset = snapshot.offset(try params.position("position"), in: document)
-    guard let speaker = SpeakerAtCursor.speaker(at: offset, in: transcript) else { return [] }
+    let encoder = snapshot.referenceEncoder(document)
+    snapshot.workspace.ensureCurrent(document)
+    guard let speaker = SpeakerAtCursor.speaker(at: offset, in: transcript) else {
+      return .array(try entityMentions(at: offset, document, snapshot, encoder, cancel))
+    }
     let includeDeclaration = params.value("context.includeDeclaration")?.boolValue ?? true
     let declaration = SpeakerAtCursor.definition(of: speaker, in: transcript)
     let ranges = snapshot.ranges(in: document)
-    return .array(
-      SpeakerAtCursor.occurrences(of: speaker, in: transcript)
-        .filter { includeDeclaration || $0.0 != declaration }
-        .map { ["uri": .string(document.uri), "range": ranges.range($0.0)] })
+    let here: [JSON] = SpeakerAtCursor.occurrences(of: speaker, in: transcript)
+      .filter { includeDeclaration || $0.0 != declaration }
+      .map { ["uri": .string(document.uri), "range": ranges.range($0.0)] }
+    try cancel.checkCancelled()
+    let elsewhere = snapshot.workspace.read { index -> [ReferenceTarget] in
+      guard let me = index.documents[document.uri]?.speakers.first(where: { $0.id == speaker })
+      else { return [] }
+      return index.turns(of: me).filter { $0.document != document.uri }.flatMap { doc, other in
+        other.turns.map { $0.target(in: doc) }
+      }
+    }
+    return .array(here + elsewhere.map(encoder.location))
+  }
+
+  /// Every mention in the workspace of the entity under the cursor, this document's first.
+  static func entityMentions(
+    at offset: Int, _ document: Document, _ snapshot: Snapshot, _ encoder: ReferenceEncoder,
+    _ cancel: CancellationToken
+  ) throws(ResponseError) -> [JSON] {
+    let targets = snapshot.workspace.read { index -> [ReferenceTarget] in
+      guard let mention = index.mention(at: offset, in: document.uri) else { return [] }
+      let all = index.mentions(ofEntity: mention.key)
+      let mine = all.filter { $0.document == document.uri }
+      let others = all.filter { $0.document != document.uri }
+      return (mine + others).flatMap { doc, places in places.map { $0.target(in: doc) } }
+    }
+    try cancel.checkCancelled()
+    return targets.map(encoder.location)
   }
 }
 

@@ -20,6 +20,7 @@ enum Capabilities {
         "documentHighlightProvider": true,
         "definitionProvider": true,
         "referencesProvider": true,
+        "documentLinkProvider": DocumentLinks.capability,
         "diagnosticProvider": [
           "identifier": "podium", "interFileDependencies": false, "workspaceDiagnostics": false,
         ],
