@@ -305,9 +305,9 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
   /// Brings the index up to date with the open documents edited since it last saw them, on a
   /// background thread (a request that needs it current does it itself first).
   private func refreshIndex() {
+    let workspace = self.workspace
     let stale = store.documents.values.filter { !workspace.isCurrent($0) }
     guard !stale.isEmpty else { return }
-    let workspace = self.workspace
     DispatchQueue.global(qos: .utility).async {
       for document in stale { workspace.ensureCurrent(document) }
     }
@@ -351,6 +351,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
   var snapshot: Snapshot {
     Snapshot(
       documents: store, encoding: encoding, workspaceFolders: workspaceFolders,
-      configuration: configuration, clientCapabilities: clientCapabilities, tagger: tagger)
+      configuration: configuration, clientCapabilities: clientCapabilities, tagger: tagger,
+      workspace: workspace)
   }
 }

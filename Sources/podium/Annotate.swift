@@ -11,7 +11,10 @@ struct Annotate: ParsableCommand {
     abstract:
       "Print who speaks where in each transcript: JSON Lines (one object per file) or a table.",
     discussion:
-      "The JSON is what the podium/annotations request returns (Schemas/annotation.schema.json).")
+      "The JSON is what the podium/annotations request returns (Schemas/annotation.schema.json). "
+      + "Given several files, or --workspace DIR, the transcripts are indexed together and each "
+      + "one's references include those to the others (same speaker, same event, repeated "
+      + "statements, acronyms).")
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
 
@@ -21,8 +24,11 @@ struct Annotate: ParsableCommand {
   @Option(help: "How range characters are counted: utf-16 (LSP's default), utf-8 or utf-32.")
   var positionEncoding: String = "utf-16"
 
+  @Option(help: "A folder whose transcripts are indexed with the files (all of them are annotated when no file is named).")
+  var workspace: String?
+
   @Argument(help: "Transcript files.")
-  var files: [String]
+  var files: [String] = []
 
   @OptionGroup var log: LogOptions
 
@@ -30,34 +36,48 @@ struct Annotate: ParsableCommand {
     guard PositionEncoding(rawValue: positionEncoding) != nil else {
       throw ValidationError("--position-encoding must be utf-8, utf-16 or utf-32")
     }
-    if files.isEmpty { throw ValidationError("name at least one transcript file") }
+    if files.isEmpty && workspace == nil {
+      throw ValidationError("name at least one transcript file, or --workspace DIR")
+    }
   }
 
   func run() throws {
     try log.apply()
     let encoding = PositionEncoding(rawValue: positionEncoding)!
-    var failed = false
-    for path in files {
-      let bytes: [UInt8]
+    var folderFiles: [String] = []
+    if let workspace {
       do {
-        bytes = try TranscriptFile.read(path)
+        let scan = try WorkspaceAnnotations.scan(folder: workspace)
+        for skipped in scan.skipped { printError("podium annotate: skipped \(skipped)") }
+        folderFiles = scan.files
       } catch {
-        printError("podium annotate: \(error)")
-        failed = true
-        continue
-      }
-      let transcript = TranscriptParser.parse(TextBuffer(bytes))
-      switch format {
-      case .json:
-        let json = AnnotationEncoder.encode(
-          transcript, uri: TranscriptFile.uri(forPath: path), encoding: encoding)
-        print(json.serializedString())
-      case .text:
-        if files.count > 1 { print("== \(path)") }
-        print(transcript.attributionTable())
+        printError("podium annotate: --workspace \(workspace): \(error)")
+        throw ExitCode(1)
       }
     }
-    if failed { throw ExitCode(1) }
+    let named = Set(files.map { TranscriptFile.uri(forPath: $0) })
+    let extra = folderFiles.filter { !named.contains(TranscriptFile.uri(forPath: $0)) }
+    let all = WorkspaceAnnotations(
+      paths: files + extra,
+      checkTranscript: { path in
+        !named.contains(TranscriptFile.uri(forPath: path))
+          && WorkspaceFiles.needsTranscriptCheck(path)
+      })
+    for failure in all.failures { printError("podium annotate: \(failure)") }
+    for skipped in all.skipped { printError("podium annotate: skipped \(skipped)") }
+    // The named files, or every transcript of the folder when none is named.
+    let shown = files.isEmpty ? all.entries : all.entries.filter { named.contains($0.uri) }
+    for entry in shown {
+      switch format {
+      case .json:
+        print(all.json(entry, encoding: encoding).serializedString())
+      case .text:
+        if all.entries.count > 1 { print("== \(entry.path)") }
+        print(entry.transcript.attributionTable())
+        print(all.referencesTable(entry))
+      }
+    }
+    if !all.failures.isEmpty { throw ExitCode(1) }
   }
 }
 

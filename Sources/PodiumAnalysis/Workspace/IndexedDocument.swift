@@ -165,16 +165,25 @@ enum URLKey {
   }
 }
 
-/// "We'll meet again at the post ministerial press conference": a later event of the same day.
+/// "We'll meet again at the post ministerial press conference", "we'll meet again later
+/// today": a later event of the same day.
 enum Announcements {
   static let before = ["post", "after", "later", "next", "this afternoon's", "tomorrow's", "closing"]
   static let after = ["later", "this afternoon", "tomorrow", "this evening"]
+  /// Said on their own, these announce a later meeting with the press.
+  static let meetings = ["meet again later", "see you again later", "see you later today"]
 
   static func find(in t: Transcript) -> [Place] {
     var out: [Place] = []
     let phrase = "press conference"
     for turn in t.turns {
       let text = LoweredText(t.text.bytes(in: turn.body))
+      for cue in meetings {
+        if let at = text.firstIndex(of: cue) {
+          let lo = turn.body.lowerBound + at
+          out.append(Place(lo..<(lo + cue.utf8.count), in: t.text))
+        }
+      }
       var from = 0
       while let at = text.firstIndex(of: phrase, from: from) {
         from = at + phrase.utf8.count
