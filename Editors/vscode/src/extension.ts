@@ -12,7 +12,7 @@ import {
 
 const LANGUAGE = 'transcript';
 /** The members of the "podium" section that the server reads (Schemas/configuration.schema.json). */
-const SERVER_SETTINGS = ['inlayHints', 'codeLens', 'topicLens', 'diagnostics', 'topics'] as const;
+const SERVER_SETTINGS = ['inlayHints', 'codeLens', 'topicLens', 'diagnostics', 'topics', 'workspace'] as const;
 
 let client: LanguageClient | undefined;
 let status: vscode.StatusBarItem;

@@ -7,6 +7,9 @@ public struct WorkspaceIndex: Sendable {
   public private(set) var documents: [String: IndexedDocument] = [:]
   /// Text bytes of every indexed document.
   public private(set) var byteCount = 0
+  /// Changes with every update or removal: answers computed at one generation stay true
+  /// until it changes.
+  public private(set) var generation = 0
   private(set) var statements = LSHIndex()
   private var people: [String: Set<String>] = [:]
   private var events: [String: Set<String>] = [:]
@@ -22,6 +25,7 @@ public struct WorkspaceIndex: Sendable {
     _ key: String, transcript: Transcript, analysis: DocumentAnalysis? = nil
   ) {
     remove(key)
+    generation += 1
     let analysis = analysis ?? DocumentAnalysis(transcript)
     let document = IndexedDocument(
       key: key, transcript: transcript, analysis: analysis,
@@ -34,6 +38,7 @@ public struct WorkspaceIndex: Sendable {
 
   public mutating func remove(_ key: String) {
     guard let old = documents.removeValue(forKey: key) else { return }
+    generation += 1
     byteCount -= old.byteCount
     statements.remove(document: key)
     forEachPosting(of: old) { $0.remove(key) }

@@ -9,6 +9,7 @@ extension Snapshot {
   func crossReferences(_ document: Document, in range: Range<Int>? = nil, fresh: Bool = true)
     -> [CrossReference]
   {
+    if fresh, range == nil { return workspace.links(of: document) }
     if fresh { workspace.ensureCurrent(document) }
     guard workspace.isCurrent(document) else {
       return WorkspaceIndex().links(of: document.uri, transcript: document.transcript, in: range)

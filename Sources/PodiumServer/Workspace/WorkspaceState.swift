@@ -13,6 +13,26 @@ final class WorkspaceState: Sendable {
     var open: [String: Int?] = [:]
   }
   private let state = Mutex(State())
+  /// The last full list of each open document's cross-references, with the document version
+  /// and index generation it was computed at (code lenses and links ask for it often).
+  private let linkCache = Mutex<[String: (version: Int, generation: Int, links: [CrossReference])]>([:])
+
+  /// Every cross-reference of an open document, computed again only when the document or the
+  /// index changed.
+  func links(of document: Document) -> [CrossReference] {
+    ensureCurrent(document)
+    let generation = read { $0.generation }
+    if let cached = linkCache.withLock({ $0[document.uri] }), cached.version == document.version,
+      cached.generation == generation
+    {
+      return cached.links
+    }
+    let (links, at) = read { index in
+      (index.links(of: document.uri, transcript: document.transcript), index.generation)
+    }
+    linkCache.withLock { $0[document.uri] = (document.version, at, links) }
+    return links
+  }
 
   /// Runs `body` with the index; keep it short, the background build waits meanwhile.
   func read<R: Sendable>(_ body: (borrowing WorkspaceIndex) -> R) -> R {
@@ -26,7 +46,10 @@ final class WorkspaceState: Sendable {
   func opened(_ uri: String) { state.withLock { $0.open[uri] = .some(nil) } }
 
   /// Stops preferring the buffer; the caller indexes the file again or removes the document.
-  func closed(_ uri: String) { _ = state.withLock { $0.open.removeValue(forKey: uri) } }
+  func closed(_ uri: String) {
+    _ = state.withLock { $0.open.removeValue(forKey: uri) }
+    _ = linkCache.withLock { $0.removeValue(forKey: uri) }
+  }
 
   func isOpen(_ uri: String) -> Bool { state.withLock { $0.open[uri] != nil } }
 
