@@ -5,6 +5,7 @@ let all: [(String, () -> Void)] = [
   ("editor", EditorBenchmarks.run),
   ("core", CoreBenchmarks.run),
   ("topics", TopicBenchmarks.run),
+  ("workspace", WorkspaceBenchmarks.run),
 ]
 let wanted = Set(CommandLine.arguments.dropFirst())
 for (name, run) in all where wanted.isEmpty || wanted.contains(name) {
