@@ -65,10 +65,8 @@ extension WorkspaceIndex {
       guard let first = speaker.turns.first, range.map({ first.range.overlaps($0) }) ?? true else {
         continue
       }
-      var targets = 0
-      for (doc, other) in turns(of: speaker) where doc != document.key {
-        guard let theirs = other.turns.first, targets < Self.maxTargets else { continue }
-        targets += 1
+      for (doc, other) in turns(of: speaker, excluding: document.key, limit: Self.maxTargets) {
+        guard let theirs = other.turns.first else { continue }
         let sameLabel = speaker.outlet == other.outlet
         out.append(
           CrossReference(

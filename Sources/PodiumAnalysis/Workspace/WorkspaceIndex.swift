@@ -126,11 +126,20 @@ public struct WorkspaceIndex: Sendable {
 
   /// The turns of a person in every document, alias-aware: labels that name the same person
   /// with the same or a compatible outlet (FAZ = Frankfurter Allgemeine Zeitung).
-  public func turns(of speaker: IndexedSpeaker) -> [(document: String, speaker: IndexedSpeaker)] {
+  /// `limit`: at most that many documents (the first in key order), `excluding` one.
+  public func turns(of speaker: IndexedSpeaker, excluding: String? = nil, limit: Int = .max)
+    -> [(document: String, speaker: IndexedSpeaker)]
+  {
     guard let person = speaker.personKey else { return [] }
-    return documents(withPerson: person).flatMap { doc in
-      (documents[doc]?.speakers ?? []).filter { Self.samePerson(speaker, $0) }.map { (doc, $0) }
+    var out: [(document: String, speaker: IndexedSpeaker)] = []
+    var found = 0
+    for doc in documents(withPerson: person) where doc != excluding {
+      guard found < limit else { break }
+      let same = (documents[doc]?.speakers ?? []).filter { Self.samePerson(speaker, $0) }
+      if !same.isEmpty { found += 1 }
+      out += same.map { (doc, $0) }
     }
+    return out
   }
 
   static func samePerson(_ a: IndexedSpeaker, _ b: IndexedSpeaker) -> Bool {
