@@ -40,14 +40,51 @@ extension WorkspaceIndex {
   func acronymLinks(_ document: IndexedDocument, in range: Range<Int>? = nil) -> [CrossReference] {
     var found: [String: (document: String, expansion: IndexedExpansion)?] = [:]
     var out: [CrossReference] = []
+    var written: [Int32: (document: String, place: Place)?] = [:]
     for mention in document.mentions where range.map({ mention.place.range.overlaps($0) }) ?? true {
       let (key, name) = entity(mention.entity)
+      if key.hasPrefix("organisation:") {
+        // "DW" → where "Deutsche Welle" is written out.
+        guard mention.abbreviated, !Self.wellKnown.contains(name) else { continue }
+        if written[mention.entity] == nil {
+          written[mention.entity] = .some(writtenOut(mention.entity, preferring: document))
+        }
+        guard case .some(.some(let (doc, place))) = written[mention.entity] else { continue }
+        out.append(
+          CrossReference(
+            kind: .expands, from: mention.place.range,
+            target: place.target(in: doc == document.key ? nil : doc), score: 0.9,
+            note: "\(name), written out"))
+        continue
+      }
       guard key.hasPrefix("acronym:") else { continue }
       if found[name] == nil { found[name] = .some(expansion(of: name, preferring: document.key)) }
       guard case .some(.some(let (doc, e))) = found[name] else { continue }
       out.append(expansion(mention.place, e, in: doc == document.key ? nil : doc))
     }
     return out
+  }
+
+  /// Abbreviations everyone knows: no reader needs them written out.
+  static let wellKnown: Set<String> = [
+    "NATO", "EU", "European Union", "United Nations", "UN", "US", "USA", "UK", "GDP",
+    "United States", "United Kingdom", "North Atlantic Treaty Organization",
+  ]
+
+  /// The first mention of an organisation written in full: in `document`, else in the first
+  /// document (in key order) that has one.
+  private func writtenOut(_ entity: Int32, preferring document: IndexedDocument)
+    -> (String, Place)?
+  {
+    if let own = document.mentions.first(where: { $0.entity == entity && !$0.abbreviated }) {
+      return (document.key, own.place)
+    }
+    for (doc, _) in mentions(ofEntity: self.entity(entity).key) where doc != document.key {
+      if let m = documents[doc]?.mentions.first(where: { $0.entity == entity && !$0.abbreviated }) {
+        return (doc, m.place)
+      }
+    }
+    return nil
   }
 
   private func expansion(_ from: Place, _ e: IndexedExpansion, in doc: String?) -> CrossReference {

@@ -44,6 +44,8 @@ public struct IndexedSpeaker: Sendable, Equatable {
 public struct IndexedMention: Sendable, Equatable {
   public var entity: Int32
   public var place: Place
+  /// Written as an abbreviation ("DW", "AFP"), not in full.
+  public var abbreviated: Bool
 }
 
 /// An acronym's expansion written out in this document.
@@ -134,7 +136,9 @@ extension IndexedDocument {
     }
     units = analysis.units.map { Place($0.range, in: t.text) }
     mentions = analysis.entities.mentions.map {
-      IndexedMention(entity: intern($0), place: Place($0.range, in: t.text))
+      IndexedMention(
+        entity: intern($0), place: Place($0.range, in: t.text),
+        abbreviated: Abbreviation.isAbbreviation(t.text.bytes(in: $0.range)))
     }
     expansions = analysis.entities.acronyms.map {
       IndexedExpansion(
@@ -197,5 +201,14 @@ enum Announcements {
       }
     }
     return out
+  }
+}
+
+enum Abbreviation {
+  /// "DW", "AFP", "RND": two to six capitals or digits, at least two of them letters.
+  static func isAbbreviation(_ bytes: [UInt8]) -> Bool {
+    (2...6).contains(bytes.count)
+      && bytes.allSatisfy { (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }
+      && bytes.filter { (0x41...0x5A).contains($0) }.count >= 2
   }
 }
