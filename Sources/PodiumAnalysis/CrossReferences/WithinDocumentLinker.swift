@@ -20,7 +20,7 @@ public enum WithinDocumentLinker {
       case .question:
         if let follow = FollowUpFinder.followUp(of: turn, context) { out.append(follow) }
       case .answer, .statement:
-        break
+        if let call = CallFinder.principalCall(from: turn, context) { out.append(call) }
       }
       out += BackReferenceFinder.backReferences(in: turn, context)
     }
@@ -117,6 +117,32 @@ enum CallFinder {
       note: "gives the floor to \(asker?.name ?? "the next questioner")")
   }
 
+  /// Said by whoever answers, these give the floor ("Final question.", "Your second
+  /// question.", "then we come back to you").
+  static let principalCues = [
+    "final question", "last question", "your second question", "come back to you",
+    "ask the second question", "next question", "go ahead",
+  ]
+
+  /// An official handing the floor on: the question right after the turn.
+  static func principalCall(from turn: Turn, _ context: LinkContext) -> CrossReference? {
+    let next = turn.index + 1
+    guard next < context.turns.count, context.turns[next].kind == .question,
+      context.speakers[turn.speaker]?.kind != .journalist
+    else { return nil }
+    let text = context.lowered(turn)
+    for cue in principalCues {
+      guard let at = text.firstIndex(of: cue) else { continue }
+      // "On your second question, …" answers it; it gives no floor.
+      if at >= 3, text.bytes[(at - 3)..<at].elementsEqual("on ".utf8) { continue }
+      let from = (turn.body.lowerBound + at)..<(turn.body.lowerBound + at + cue.utf8.count)
+      return context.reference(
+        .callsOn, from: from, to: next, score: 0.6,
+        note: "gives the floor to \(context.speakerName(of: next))")
+    }
+    return nil
+  }
+
   /// The outlet or name of `speaker` as the moderator says it, when the text says it.
   static func namedIn(_ lowered: LoweredText, _ speaker: Speaker) -> String? {
     let text = lowered.string
@@ -177,23 +203,41 @@ enum FollowUpFinder {
   static let ownCues = ["my second question", "second question", "my other question"]
   static let cues = [
     "following up", "follow up", "follow-up", "followup", "to follow on", "following on",
-    "further to",
+    "further to", "also a question about",
   ]
+
+  /// The same journalist's questions of this exchange, nearest first: back over answers to
+  /// them until someone else asks or a moderator speaks.
+  static func ownExchange(before turn: Turn, _ context: LinkContext) -> [Turn] {
+    var out: [Turn] = []
+    for earlier in context.earlier(than: turn) {
+      if earlier.kind == .moderation { break }
+      if earlier.kind == .question {
+        guard earlier.speaker == turn.speaker else { break }
+        out.append(earlier)
+      }
+    }
+    return out
+  }
 
   static func followUp(of turn: Turn, _ context: LinkContext) -> CrossReference? {
     let text = context.lowered(turn)
     let ownCue = ownCues.first(where: { text.contains($0) })
-    let cue = ownCue ?? cues.first(where: { text.contains($0) })
-    guard let cue else { return nil }
-    let earlierQuestions = context.earlier(than: turn).filter { $0.kind == .question }
-    if ownCue != nil {
-      guard let own = earlierQuestions.first(where: { $0.speaker == turn.speaker }) else {
-        return nil
-      }
+    let exchange = ownExchange(before: turn, context)
+    // "My second question": the first question of this exchange.
+    if let ownCue, let first = exchange.last {
       return context.reference(
-        .followsUp, from: cueRange(cue, text, turn, context), to: own.index, score: 1,
+        .followsUp, from: cueRange(ownCue, text, turn, context), to: first.index, score: 1,
         note: "\(context.speakerName(of: turn.index))'s earlier question")
     }
+    guard let cue = cues.first(where: { text.contains($0) }) else {
+      // The same journalist again, right after the answer: a follow-up without the word.
+      guard let previous = exchange.first else { return nil }
+      return context.reference(
+        .followsUp, from: turn, to: previous.index, score: 0.8,
+        note: "\(context.speakerName(of: turn.index)) follows up on their question")
+    }
+    let earlierQuestions = context.earlier(than: turn).filter { $0.kind == .question }
     guard !earlierQuestions.isEmpty else { return nil }
     // The most similar earlier question; a colleague's when the cue says so.
     let others = text.contains("colleague")
@@ -229,6 +273,14 @@ enum BackReferenceFinder {
     "i said earlier", "as i mentioned", "i mentioned this", "i mentioned that",
     "i mentioned it", "mentioned before", "mentioned earlier", "i mentioned this number",
     "as i noted", "as i told", "in my introduction", "in my opening", "in my introductory",
+    "i've said that", "what i said", "what i've said", "i just spoke about", "elements i mentioned",
+    "as i just said",
+  ]
+  /// Said elsewhere, not earlier in this transcript: "as I said yesterday".
+  static let elsewhere = [
+    "yesterday", "last week", "last month", "last year", "this morning", "on monday",
+    "on tuesday", "on wednesday", "on thursday", "on friday", "in washington", "in my speech",
+    "in the past", "many times", "often",
   ]
   /// Below this, the earlier turns say something else: no reference.
   static let threshold = 0.12
@@ -240,7 +292,9 @@ enum BackReferenceFinder {
     var seen = Set<Int>()
     while let (at, length) = nextCue(in: text, from: &searchedFrom) {
       let cueRange = (turn.body.lowerBound + at)..<(turn.body.lowerBound + at + length)
-      guard let (target, score) = mostSimilarEarlier(turn, around: cueRange, context),
+      let after = LoweredText(Array(text.bytes[(at + length)..<min(text.bytes.count, at + length + 24)]))
+      if elsewhere.contains(where: after.contains) { continue }
+      guard let (target, score) = mostSimilarEarlier(turn, around: cueRange, in: text, context),
         seen.insert(target).inserted
       else { continue }
       out.append(
@@ -263,27 +317,22 @@ enum BackReferenceFinder {
     return best
   }
 
-  /// Compares the sentences around the cue with each earlier turn of the same speaker.
+  /// How much of the sentence of the cue and the one after it (what is said again) each
+  /// earlier turn of the same speaker holds: the most names the turn.
   private static func mostSimilarEarlier(
-    _ turn: Turn, around cue: Range<Int>, _ context: LinkContext
+    _ turn: Turn, around cue: Range<Int>, in text: LoweredText, _ context: LinkContext
   ) -> (Int, Double)? {
-    let speaker = turn.speaker
-    let lo = max(turn.body.lowerBound, cue.lowerBound - 400)
-    let hi = min(turn.body.upperBound, cue.upperBound + 400)
-    let here = Shingles.of(context.transcript.text.bytes(in: lo..<hi))
+    let start = text.sentenceStart(before: cue.lowerBound - turn.body.lowerBound)
+    let end = text.sentenceEnd(after: text.sentenceEnd(after: cue.upperBound - turn.body.lowerBound))
+    let here = Shingles.of(text.bytes[start..<end])
     guard !here.isEmpty else { return nil }
     var best: (Int, Double)?
-    for earlier in context.earlier(than: turn) where earlier.speaker == speaker {
-      let s = containment(here, in: Shingles.of(context.bodyBytes(earlier)))
+    for earlier in context.earlier(than: turn) where earlier.speaker == turn.speaker {
+      let theirs = Shingles.of(context.bodyBytes(earlier))
+      let s = Double(here.intersection(theirs).count) / Double(here.count)
       if s >= threshold, best == nil || s > best!.1 { best = (earlier.index, s) }
     }
     return best
-  }
-
-  /// How much of `a` is in `b`: the passage around a cue is short, the earlier turn long.
-  static func containment(_ a: Set<UInt64>, in b: Set<UInt64>) -> Double {
-    guard !a.isEmpty else { return 0 }
-    return Double(a.intersection(b).count) / Double(a.count)
   }
 }
 
@@ -297,6 +346,22 @@ struct LoweredText {
   var string: String { String(decoding: bytes, as: UTF8.self) }
 
   func contains(_ needle: String) -> Bool { firstIndex(of: needle) != nil }
+
+  static let stops: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!")]
+
+  /// Just after the end of the sentence before `offset` (0 at the start).
+  func sentenceStart(before offset: Int) -> Int {
+    var i = min(offset, bytes.count) - 1
+    while i >= 0, !Self.stops.contains(bytes[i]) { i -= 1 }
+    return i + 1
+  }
+
+  /// Just after the end of the sentence at `offset` (the end of the text at most).
+  func sentenceEnd(after offset: Int) -> Int {
+    var i = max(0, offset)
+    while i < bytes.count, !Self.stops.contains(bytes[i]) { i += 1 }
+    return min(bytes.count, i + 1)
+  }
 
   /// The offset of the first occurrence of `needle` at or after `start`.
   func firstIndex(of needle: String, from start: Int = 0) -> Int? {
