@@ -9,14 +9,22 @@ extension Snapshot {
   func crossReferences(_ document: Document, in range: Range<Int>? = nil, fresh: Bool = true)
     -> [CrossReference]
   {
-    if fresh, range == nil { return workspace.links(of: document) }
-    if fresh { workspace.ensureCurrent(document) }
+    if fresh {
+      indexOpenDocuments()
+      if range == nil { return workspace.links(of: document) }
+    }
     guard workspace.isCurrent(document) else {
       return WorkspaceIndex().links(of: document.uri, transcript: document.transcript, in: range)
     }
     return workspace.read {
       $0.links(of: document.uri, transcript: document.transcript, in: range)
     }
+  }
+
+  /// Brings the index up to date with every open document as the editor has it (a lookup
+  /// each when nothing was edited since).
+  func indexOpenDocuments() {
+    for open in documents.documents.values { workspace.ensureCurrent(open) }
   }
 
   /// Encodes references from `document`, with exact ranges in the documents open in the editor.

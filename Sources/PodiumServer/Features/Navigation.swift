@@ -13,7 +13,7 @@ enum Definition {
   {
     let document = try snapshot.document(try params.string("textDocument.uri"))
     let offset = snapshot.offset(try params.position("position"), in: document)
-    snapshot.workspace.ensureCurrent(document)
+    snapshot.indexOpenDocuments()
     let expansion: (document: String, expansion: IndexedExpansion)? = snapshot.workspace.read {
       index in
       guard let mention = index.mention(at: offset, in: document.uri),
@@ -46,7 +46,7 @@ enum References {
     let transcript = document.transcript
     let offset = snapshot.offset(try params.position("position"), in: document)
     let encoder = snapshot.referenceEncoder(document)
-    snapshot.workspace.ensureCurrent(document)
+    snapshot.indexOpenDocuments()
     guard let speaker = SpeakerAtCursor.speaker(at: offset, in: transcript) else {
       return .array(try entityMentions(at: offset, document, snapshot, encoder, cancel))
     }
