@@ -57,12 +57,7 @@ struct Annotate: ParsableCommand {
     }
     let named = Set(files.map { TranscriptFile.uri(forPath: $0) })
     let extra = folderFiles.filter { !named.contains(TranscriptFile.uri(forPath: $0)) }
-    let all = WorkspaceAnnotations(
-      paths: files + extra,
-      checkTranscript: { path in
-        !named.contains(TranscriptFile.uri(forPath: path))
-          && WorkspaceFiles.needsTranscriptCheck(path)
-      })
+    let all = WorkspaceAnnotations(named: files, found: extra)
     for failure in all.failures { printError("podium annotate: \(failure)") }
     for skipped in all.skipped { printError("podium annotate: skipped \(skipped)") }
     // The named files, or every transcript of the folder when none is named.

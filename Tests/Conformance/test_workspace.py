@@ -66,6 +66,17 @@ async def indexed(client: LanguageClient) -> list:
     raise AssertionError(f"no end of progress: {client.progress_reports}")
 
 
+def plain(value):
+    """pygls hands back custom results as named tuples: make them JSON again."""
+    if hasattr(value, "_asdict"):
+        return {k: plain(v) for k, v in value._asdict().items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
 def open_copy(client: LanguageClient, prefix: str) -> tuple[str, str]:
     return open_seed(client, client.podium_folder / seed(prefix).name)
 
@@ -142,7 +153,7 @@ async def test_workspace_is_indexed_with_progress_and_answers_across_transcripts
     result = await asyncio.wait_for(
         client.protocol.send_request_async("podium/crossReferences", {"textDocument": {"uri": uri001}}), STEP
     )
-    result = json.loads(json.dumps(result, default=lambda o: o.__dict__))
+    result = plain(result)
     schemas = {n: json.loads((SCHEMAS / n).read_text()) for n in ["annotation.schema.json", "cross-references-request.schema.json"]}
     registry = Registry().with_resources(
         [(s["$id"], Resource.from_contents(s)) for s in schemas.values()]

@@ -20,17 +20,23 @@ public struct WorkspaceAnnotations: Sendable {
   /// Files found in a folder and left out (binary, not a transcript), with why.
   public private(set) var skipped: [String] = []
 
-  /// Reads and parses `paths` (in parallel), then indexes them. `checkTranscript`: keep a
-  /// file only if it reads as a transcript (for `.txt` files found in a folder).
-  public init(paths: [String], checkTranscript: (String) -> Bool = { _ in false }) {
+  /// Reads and parses the `named` files and those `found` in a folder (in parallel), then
+  /// indexes them. A found file that cannot be read, or a found `.txt` that does not read as a
+  /// transcript, is skipped; a named one that cannot be read is a failure.
+  public init(named: [String], found: [String] = []) {
+    let paths = named + found
+    let check = paths.indices.map { $0 >= named.count }
     let slots = Mutex([Result<Entry, WorkspaceFiles.SkipReason>?](repeating: nil, count: paths.count))
-    let check = paths.map(checkTranscript)
     DispatchQueue.concurrentPerform(iterations: paths.count) { i in
       let path = paths[i]
       let result = WorkspaceFiles.read(path: path, maximumBytes: Int.max).flatMap {
         bytes -> Result<Entry, WorkspaceFiles.SkipReason> in
         let transcript = TranscriptParser.parse(TextBuffer(bytes))
-        if check[i], !WorkspaceFiles.isTranscriptLike(transcript) { return .failure(.notTranscript) }
+        if check[i], WorkspaceFiles.needsTranscriptCheck(path),
+          !WorkspaceFiles.isTranscriptLike(transcript)
+        {
+          return .failure(.notTranscript)
+        }
         return .success(Entry(path: path, uri: TranscriptFile.uri(forPath: path), transcript: transcript))
       }
       slots.withLock { $0[i] = result }

@@ -54,28 +54,26 @@ enum CodeLens {
     }
   }
 
-  /// "Said also in N transcripts" above each passage repeated elsewhere: overlapping repeated
-  /// passages are one, counting the distinct other transcripts.
+  /// "Said also in N transcripts" where a repeated passage starts, N counting every other
+  /// transcript whose repeat covers that point (a sweep over the passages in text order).
   static func repeatLenses(_ references: [CrossReference], _ text: TextBuffer) -> [Lens] {
     let repeats = references.filter { $0.kind == .repeats && $0.target.document != nil }
       .sorted { $0.from.lowerBound < $1.from.lowerBound }
     var out: [Lens] = []
+    var active: [CrossReference] = []
     var i = 0
     while i < repeats.count {
-      var end = repeats[i].from.upperBound
-      var documents: Set<String> = []
-      var j = i
-      while j < repeats.count, repeats[j].from.lowerBound < end || j == i {
-        end = max(end, repeats[j].from.upperBound)
-        documents.insert(repeats[j].target.document!)
-        j += 1
+      let start = repeats[i].from.lowerBound
+      active.removeAll { $0.from.upperBound <= start }
+      while i < repeats.count, repeats[i].from.lowerBound == start {
+        active.append(repeats[i])
+        i += 1
       }
-      let n = documents.count
+      let n = Set(active.compactMap(\.target.document)).count
       out.append(
         Lens(
-          range: clamp(lineRange(of: repeats[i].from.lowerBound, text), text),
+          range: clamp(lineRange(of: start, text), text),
           title: "said also in \(n) \(n == 1 ? "transcript" : "transcripts")"))
-      i = j
     }
     return out
   }
