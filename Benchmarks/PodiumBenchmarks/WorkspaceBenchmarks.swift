@@ -39,6 +39,7 @@ enum WorkspaceBenchmarks {
         + "\(corpus.principals.count) principals, \(corpus.places.count) places, "
         + "\(corpus.events.count) events over \(Corpus.days) days, \(corpus.acronyms.count) acronyms; "
         + "\(workers) workers")
+    largeDocument()
     var ratios: [(documents: Int, ratio: Double)] = []
     for n in counts {
       ratios.append((n, runSize(n, corpus: corpus, queries: n == largest)))
@@ -57,6 +58,39 @@ enum WorkspaceBenchmarks {
   static var workers: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
   /// Generates, writes, scans and indexes `n` transcripts; returns the index bytes per text byte.
+  /// One 10 MB transcript: its cross-references and its analysis (what the server does on the
+  /// first request after an edit, and a code lens request then costs).
+  static func largeDocument() {
+    let transcript = TranscriptParser.parse(CoreBenchmarks.transcript(bytes: 10_000_000))
+    var analysis: DocumentAnalysis?
+    let analyse = seconds { analysis = DocumentAnalysis(transcript) }
+    report(
+      "workspace.10MB.analysis (entities + statement units)",
+      "\(fixed(analyse, 2)) s = \(fixed(10 / analyse, 1)) MB/s, \(analysis!.units.count) units, "
+        + "\(analysis!.entities.mentions.count) mentions")
+    var index = WorkspaceIndex()
+    index.update("big", transcript: transcript, analysis: analysis)
+    var samples = Samples()
+    var count = 0
+    for _ in 0..<5 {
+      let clock = ContinuousClock()
+      samples.record(clock.measure { count = index.links(of: "big", transcript: transcript).count })
+    }
+    report("workspace.10MB.links(of:) (\(transcript.turns.count) turns, \(count) links)", samples.summary)
+    var within = Samples()
+    var kinds: [String: Int] = [:]
+    for _ in 0..<5 {
+      let clock = ContinuousClock()
+      var links: [CrossReference] = []
+      within.record(clock.measure { links = WithinDocumentLinker.links(transcript) })
+      kinds = Dictionary(grouping: links, by: \.kind.rawValue).mapValues(\.count)
+    }
+    report(
+      "workspace.10MB.within-document links ("
+        + kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        + ")", within.summary)
+  }
+
   static func runSize(_ n: Int, corpus: Corpus, queries: Bool) -> Double {
     let root = "/tmp/podium-bench-workspace-\(n)"
     let tag = "workspace[\(n)]"

@@ -73,7 +73,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
 
   /// Pushes diagnostics once a burst of edits is over, not after every keystroke.
   public func idle(context: RequestContext) {
-    refreshIndex()
+    refreshIndex(context.connection)
     guard !diagnosticsToPublish.isEmpty else { return }
     for uri in diagnosticsToPublish.sorted() { publishDiagnostics(uri, context.connection) }
     diagnosticsToPublish.removeAll()
@@ -304,12 +304,21 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
 
   /// Brings the index up to date with the open documents edited since it last saw them, on a
   /// background thread (a request that needs it current does it itself first).
-  private func refreshIndex() {
+  /// Long documents also get their cross-references computed there, and the client is asked
+  /// to show its code lenses again (see `CodeLens.computeLimit`).
+  private func refreshIndex(_ connection: Connection) {
     let workspace = self.workspace
     let stale = store.documents.values.filter { !workspace.isCurrent($0) }
     guard !stale.isEmpty else { return }
+    let refresh =
+      clientCapabilities["workspace"]?["codeLens"]?["refreshSupport"]?.boolValue == true
     DispatchQueue.global(qos: .utility).async {
       for document in stale { workspace.ensureCurrent(document) }
+      let long = stale.filter { $0.text.utf8Count >= CodeLens.computeLimit }
+      for document in long { _ = workspace.links(of: document) }
+      if refresh, !long.isEmpty {
+        connection.sendRequest("workspace/codeLens/refresh", params: nil) { _ in }
+      }
     }
   }
 

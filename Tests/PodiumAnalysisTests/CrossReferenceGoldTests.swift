@@ -135,6 +135,7 @@ extension Substring {
         "cross-references \(kind): predicted \(s.predicted), correct \(s.correct), gold \(s.gold), "
           + "found \(s.found); precision \(pct(s.precision)), recall \(pct(s.recall))")
     }
+    Self.printDifferences()
     let all = scores["all"]!
     #expect(all.precision >= CrossReferenceGoldTests.precisionFloor)
     #expect(all.recall >= CrossReferenceGoldTests.recallFloor)
@@ -145,10 +146,13 @@ extension Substring {
     #expect(scores["continues"]!.recall == 1)
   }
 
-  static let precisionFloor = 0.0
-  static let recallFloor = 0.0
+  /// Measured on the seeds: precision 0.82, recall 0.78 (`swift test --filter CrossReferenceGold`).
+  static let precisionFloor = 0.78
+  static let recallFloor = 0.74
 
-  @Test func printsMisses() {
+  /// What a reader would have drawn and was not, and what was drawn that a reader would not:
+  /// printed with the scores, to see where to improve.
+  static func printDifferences() {
     let gold = CrossReferenceGold.gold()
     let predicted = CrossReferenceGold.predictions()
     for g in gold where !predicted.contains(where: { CrossReferenceGold.matches($0, g) }) {

@@ -204,17 +204,11 @@ extension WorkspaceIndex {
     struct Match { var unit: Int, doc: String, other: Int, score: Double }
     var matches: [Match] = []
     for (i, unit) in document.units.enumerated() where range.map({ unit.range.overlaps($0) }) ?? true {
-      let me = StatementLocator(document: document.key, unit: i)
-      guard let signature = statements.signature(of: me) else { continue }
-      var best: [String: (Int, Double)] = [:]
-      for candidate in statements.candidates(for: signature) where candidate.document != document.key {
-        guard let theirs = statements.signature(of: candidate) else { continue }
-        let s = signature.similarity(theirs)
-        if s >= Self.repeatThreshold, s > best[candidate.document]?.1 ?? 0 {
-          best[candidate.document] = (candidate.unit, s)
-        }
+      for (doc, other, s) in statements.similarUnits(
+        of: i, in: document.key, threshold: Self.repeatThreshold)
+      {
+        matches.append(Match(unit: i, doc: doc, other: other, score: s))
       }
-      for (doc, (other, s)) in best { matches.append(Match(unit: i, doc: doc, other: other, score: s)) }
     }
     // Merge runs: the same target document, units next to each other on both sides.
     matches.sort { ($0.doc, $0.unit) < ($1.doc, $1.unit) }

@@ -1,5 +1,11 @@
 import PodiumCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The cross-references inside one transcript: answers, moderators' calls, follow-ups and
 /// back-references. Linear in the transcript: each turn looks at a bounded window before it.
 public enum WithinDocumentLinker {
@@ -72,7 +78,7 @@ struct LinkContext {
   }
 
   /// The byte offset in the transcript of where `cue` first occurs in `turn`'s lowered body.
-  func offset(of cue: String, in lowered: LoweredText, turn: Turn) -> Int? {
+  func offset(of cue: Needle, in lowered: LoweredText, turn: Turn) -> Int? {
     lowered.firstIndex(of: cue).map { turn.body.lowerBound + $0 }
   }
 
@@ -86,7 +92,7 @@ struct LinkContext {
 /// "All right, we'll go to Reuters." → the question of the journalist from Reuters.
 enum CallFinder {
   /// Words that give the floor without naming anyone: "the gentleman in the second row".
-  static let cues = [
+  static let cues: [Needle] = [
     "row", "gentleman", "gentlemen", "woman", "lady", " man ", "next", "go to", "over to",
     "start with", "final question", "last question", "behind", "in front", "jacket", "side of",
     "floor", "please", "question",
@@ -119,7 +125,7 @@ enum CallFinder {
 
   /// Said by whoever answers, these give the floor ("Final question.", "Your second
   /// question.", "then we come back to you").
-  static let principalCues = [
+  static let principalCues: [Needle] = [
     "final question", "last question", "your second question", "come back to you",
     "ask the second question", "next question", "go ahead",
   ]
@@ -135,7 +141,7 @@ enum CallFinder {
       guard let at = text.firstIndex(of: cue) else { continue }
       // "On your second question, …" answers it; it gives no floor.
       if at >= 3, text.bytes[(at - 3)..<at].elementsEqual("on ".utf8) { continue }
-      let from = (turn.body.lowerBound + at)..<(turn.body.lowerBound + at + cue.utf8.count)
+      let from = (turn.body.lowerBound + at)..<(turn.body.lowerBound + at + cue.count)
       return context.reference(
         .callsOn, from: from, to: next, score: 0.6,
         note: "gives the floor to \(context.speakerName(of: next))")
@@ -182,6 +188,7 @@ enum OutletWords {
       return true
     }
     // "Frankfurter Algemeiner Zeitung" said, "FAZ" written: the alias table knows both.
+    guard OrganisationAliases.canonical(outlet) != nil else { return false }
     let key = OrganisationAliases.key(outlet)
     var start = 0
     let all = Self.words(text)
@@ -200,8 +207,8 @@ enum OutletWords {
 
 /// "Following up on my colleague's question" → the earlier question it follows.
 enum FollowUpFinder {
-  static let ownCues = ["my second question", "second question", "my other question"]
-  static let cues = [
+  static let ownCues: [Needle] = ["my second question", "second question", "my other question"]
+  static let cues: [Needle] = [
     "following up", "follow up", "follow-up", "followup", "to follow on", "following on",
     "further to", "also a question about",
   ]
@@ -258,17 +265,17 @@ enum FollowUpFinder {
       note: "follows up on \(context.speakerName(of: target.index))'s question")
   }
 
-  static func cueRange(_ cue: String, _ text: LoweredText, _ turn: Turn, _ context: LinkContext)
+  static func cueRange(_ cue: Needle, _ text: LoweredText, _ turn: Turn, _ context: LinkContext)
     -> Range<Int>
   {
     guard let at = context.offset(of: cue, in: text, turn: turn) else { return turn.body }
-    return at..<(at + cue.utf8.count)
+    return at..<(at + cue.count)
   }
 }
 
 /// "As I said before" → the earlier turn of that speaker most like what follows the cue.
 enum BackReferenceFinder {
-  static let cues = [
+  static let cues: [Needle] = [
     "as i said", "as i've said", "as i have said", "i said before", "i said it before",
     "i said earlier", "as i mentioned", "i mentioned this", "i mentioned that",
     "i mentioned it", "mentioned before", "mentioned earlier", "i mentioned this number",
@@ -277,7 +284,7 @@ enum BackReferenceFinder {
     "as i just said",
   ]
   /// Said elsewhere, not earlier in this transcript: "as I said yesterday".
-  static let elsewhere = [
+  static let elsewhere: [Needle] = [
     "yesterday", "last week", "last month", "last year", "this morning", "on monday",
     "on tuesday", "on wednesday", "on thursday", "on friday", "in washington", "in my speech",
     "in the past", "many times", "often",
@@ -310,7 +317,7 @@ enum BackReferenceFinder {
     var best: (Int, Int)?
     for cue in cues {
       if let at = text.firstIndex(of: cue, from: start), best == nil || at < best!.0 {
-        best = (at, cue.utf8.count)
+        best = (at, cue.count)
       }
     }
     if let best { start = best.0 + best.1 }
@@ -345,7 +352,7 @@ struct LoweredText {
 
   var string: String { String(decoding: bytes, as: UTF8.self) }
 
-  func contains(_ needle: String) -> Bool { firstIndex(of: needle) != nil }
+  func contains(_ needle: Needle) -> Bool { firstIndex(of: needle) != nil }
 
   static let stops: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!")]
 
@@ -363,16 +370,40 @@ struct LoweredText {
     return min(bytes.count, i + 1)
   }
 
-  /// The offset of the first occurrence of `needle` at or after `start`.
-  func firstIndex(of needle: String, from start: Int = 0) -> Int? {
-    let n = Array(needle.utf8)
-    guard let first = n.first, bytes.count >= n.count else { return nil }
-    var i = max(0, start)
-    let last = bytes.count - n.count
-    while i <= last {
-      if bytes[i] == first, bytes[i..<(i + n.count)].elementsEqual(n) { return i }
-      i += 1
+  /// The offset of the first occurrence of `needle` at or after `start`: memchr jumps to the
+  /// needle's least common byte (cue scans run over every turn of a transcript).
+  func firstIndex(of needle: Needle, from start: Int = 0) -> Int? {
+    let n = needle.bytes, k = needle.rare
+    guard !n.isEmpty, bytes.count - max(0, start) >= n.count else { return nil }
+    return bytes.withUnsafeBufferPointer { hay -> Int? in
+      let base = hay.baseAddress!
+      var at = max(0, start) + k
+      let last = hay.count - n.count + k
+      while at <= last {
+        guard let hit = memchr(base + at, Int32(n[k]), last - at + 1) else { return nil }
+        let p = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        if memcmp(base + p - k, n, n.count) == 0 { return p - k }
+        at = p + 1
+      }
+      return nil
     }
-    return nil
   }
+}
+
+/// A cue phrase, ready to search for: its bytes and the position of its least common byte.
+struct Needle: ExpressibleByStringLiteral, Sendable {
+  let bytes: [UInt8]
+  let rare: Int
+  var count: Int { bytes.count }
+
+  init(_ text: String) {
+    let bytes = Array(text.utf8)
+    // Letters by how often they occur in English, rarest first.
+    let order = Array("zqxjkvbpygfwmucldrhsnioate ".utf8)
+    let rank = { (b: UInt8) in order.firstIndex(of: b) ?? -1 }
+    self.bytes = bytes
+    rare = bytes.indices.min { rank(bytes[$0]) < rank(bytes[$1]) } ?? 0
+  }
+
+  init(stringLiteral value: String) { self.init(value) }
 }

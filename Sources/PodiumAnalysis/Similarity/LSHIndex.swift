@@ -140,6 +140,44 @@ public struct LSHIndex: Sendable {
       .sorted { ($0.document, $0.unit) < ($1.document, $1.unit) }
   }
 
+  /// The units of other documents than `document` sharing a band with its unit `unit` and
+  /// at least `threshold` similar, best per document: what `candidates` and `signature(of:)`
+  /// give, without making a locator of every candidate (the hot path of repeat detection).
+  public func similarUnits(of unit: Int, in document: String, threshold: Double)
+    -> [(document: String, unit: Int, similarity: Double)]
+  {
+    guard let number = documentNumbers[document] else { return [] }
+    let ids = documentUnits[Int(number)]
+    guard ids.indices.contains(unit) else { return [] }
+    let mine = Int(ids[unit]) * MinHash.size
+    var best: [UInt32: (unit: UInt32, similarity: Double)] = [:]
+    var seen = Set<UInt32>()
+    for band in 0..<Self.bands {
+      let key = Self.bandKey(
+        UInt32(signatures[mine + band * Self.rows]), UInt32(signatures[mine + band * Self.rows + 1]))
+      guard let position = find(band: band, key: key).found else { continue }
+      var members: [UInt32] = []
+      var slot = UInt32(truncatingIfNeeded: table[position])
+      while slot != Self.none, members.count <= Self.bucketCap {
+        members.append(slot / UInt32(Self.bands))
+        slot = next[Int(slot)]
+      }
+      guard members.count <= Self.bucketCap else { continue }
+      for other in members where unitDocument[Int(other)] != number && seen.insert(other).inserted {
+        let theirs = Int(other) * MinHash.size
+        var equal = 0
+        for k in 0..<MinHash.size where signatures[mine + k] == signatures[theirs + k] { equal += 1 }
+        let similarity = Double(equal) / Double(MinHash.size)
+        let doc = unitDocument[Int(other)]
+        if similarity >= threshold, similarity > best[doc]?.similarity ?? 0 {
+          best[doc] = (unitOrdinal[Int(other)], similarity)
+        }
+      }
+    }
+    return best.map { (documentNames[Int($0.key)], Int($0.value.unit), $0.value.similarity) }
+      .sorted { $0.document < $1.document }
+  }
+
   public func signature(of locator: StatementLocator) -> MinHashSignature? {
     guard let number = documentNumbers[locator.document] else { return nil }
     let ids = documentUnits[Int(number)]

@@ -172,32 +172,32 @@ enum URLKey {
 /// "We'll meet again at the post ministerial press conference", "we'll meet again later
 /// today": a later event of the same day.
 enum Announcements {
-  static let before = ["post", "after", "later", "next", "this afternoon's", "tomorrow's", "closing"]
-  static let after = ["later", "this afternoon", "tomorrow", "this evening"]
+  static let before: [Needle] = ["post", "after", "later", "next", "this afternoon's", "tomorrow's", "closing"]
+  static let after: [Needle] = ["later", "this afternoon", "tomorrow", "this evening"]
   /// Said on their own, these announce a later meeting with the press.
-  static let meetings = ["meet again later", "see you again later", "see you later today"]
+  static let meetings: [Needle] = ["meet again later", "see you again later", "see you later today"]
 
   static func find(in t: Transcript) -> [Place] {
     var out: [Place] = []
-    let phrase = "press conference"
+    let phrase: Needle = "press conference"
     for turn in t.turns {
       let text = LoweredText(t.text.bytes(in: turn.body))
       for cue in meetings {
         if let at = text.firstIndex(of: cue) {
           let lo = turn.body.lowerBound + at
-          out.append(Place(lo..<(lo + cue.utf8.count), in: t.text))
+          out.append(Place(lo..<(lo + cue.count), in: t.text))
         }
       }
       var from = 0
       while let at = text.firstIndex(of: phrase, from: from) {
-        from = at + phrase.utf8.count
+        from = at + phrase.count
         let head = LoweredText(Array(text.bytes[max(0, at - 30)..<at]))
         let tail = LoweredText(Array(text.bytes[from..<min(text.bytes.count, from + 30)]))
         guard before.contains(where: head.contains) || after.contains(where: tail.contains) else {
           continue
         }
         let lo = turn.body.lowerBound + at
-        out.append(Place(lo..<(lo + phrase.utf8.count), in: t.text))
+        out.append(Place(lo..<(lo + phrase.count), in: t.text))
       }
     }
     return out

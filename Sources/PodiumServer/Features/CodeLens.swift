@@ -11,6 +11,9 @@ enum CodeLens {
 
   static var capability: JSON { ["resolveProvider": false] }
 
+  /// Above this many bytes, repeat lenses come from references computed in the background.
+  static let computeLimit = 1 << 20
+
   struct Lens: Equatable {
     var range: Range<Int>
     var title: String
@@ -26,7 +29,12 @@ enum CodeLens {
     if snapshot.configuration.topicLens {
       all += topicLenses(document.transcript, snapshot.topics(document), snapshot.tagger.taxonomy)
     }
-    all += repeatLenses(snapshot.crossReferences(document), document.text)
+    // A long transcript's references cost seconds: they are computed off the worker once edits
+    // stop (the client is asked to refresh its lenses then); until then, no repeat lenses.
+    let references =
+      document.text.utf8Count < CodeLens.computeLimit
+      ? snapshot.crossReferences(document) : snapshot.workspace.cachedLinks(of: document) ?? []
+    all += repeatLenses(references, document.text)
     return .array(
       all.map { lens in
         [

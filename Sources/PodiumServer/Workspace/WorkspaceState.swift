@@ -17,6 +17,17 @@ final class WorkspaceState: Sendable {
   /// and index generation it was computed at (code lenses and links ask for it often).
   private let linkCache = Mutex<[String: (version: Int, generation: Int, links: [CrossReference])]>([:])
 
+  /// The cross-references of `document` if they were computed for this version and index
+  /// generation; nil otherwise (nothing is computed).
+  func cachedLinks(of document: Document) -> [CrossReference]? {
+    guard isCurrent(document) else { return nil }
+    let generation = read { $0.generation }
+    guard let cached = linkCache.withLock({ $0[document.uri] }), cached.version == document.version,
+      cached.generation == generation
+    else { return nil }
+    return cached.links
+  }
+
   /// Every cross-reference of an open document, computed again only when the document or the
   /// index changed.
   func links(of document: Document) -> [CrossReference] {
