@@ -76,7 +76,9 @@ enum WorkspaceBenchmarks {
       let clock = ContinuousClock()
       samples.record(clock.measure { count = index.links(of: "big", transcript: transcript).count })
     }
-    report("workspace.10MB.links(of:) (\(transcript.turns.count) turns, \(count) links)", samples.summary)
+    report(
+      "workspace.10MB.links(of:) (\(transcript.turns.count) turns, \(count) links)", samples.summary
+    )
     var within = Samples()
     var kinds: [String: Int] = [:]
     for _ in 0..<5 {

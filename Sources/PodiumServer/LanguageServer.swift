@@ -127,7 +127,11 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
       for change in params.value("changes")?.arrayValue ?? [] {
         guard let uri = change["uri"]?.stringValue else { continue }
         // FileChangeType 3: deleted.
-        if change["type"]?.intValue == 3 { workspace.remove(uri) } else { indexer?.fileChanged(uri) }
+        if change["type"]?.intValue == 3 {
+          workspace.remove(uri)
+        } else {
+          indexer?.fileChanged(uri)
+        }
       }
     case "$/setTrace", "textDocument/didSave":
       break
@@ -178,7 +182,9 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
       workspaceFolders.removeAll { removed.contains($0) }
       let addedFolders = added.compactMap { $0["uri"]?.stringValue }
       workspaceFolders += addedFolders
-      for folder in removed { workspace.remove(under: folder.hasSuffix("/") ? folder : folder + "/") }
+      for folder in removed {
+        workspace.remove(under: folder.hasSuffix("/") ? folder : folder + "/")
+      }
       startIndexing(context.connection, only: addedFolders)
       reloadTaxonomy(context.connection)
     default:

@@ -24,7 +24,10 @@ struct Annotate: ParsableCommand {
   @Option(help: "How range characters are counted: utf-16 (LSP's default), utf-8 or utf-32.")
   var positionEncoding: String = "utf-16"
 
-  @Option(help: "A folder whose transcripts are indexed with the files (all of them are annotated when no file is named).")
+  @Option(
+    help:
+      "A folder whose transcripts are indexed with the files (all of them are annotated when no file is named)."
+  )
   var workspace: String?
 
   @Argument(help: "Transcript files.")

@@ -17,7 +17,9 @@ struct CrossReferenceGold {
     var fromDoc: String, from: ClosedRange<Int>
     var toDoc: String, to: ClosedRange<Int>
 
-    var reversed: Predicted { Predicted(kind: kind, fromDoc: toDoc, from: to, toDoc: fromDoc, to: from) }
+    var reversed: Predicted {
+      Predicted(kind: kind, fromDoc: toDoc, from: to, toDoc: fromDoc, to: from)
+    }
   }
 
   static let unordered: Set<String> = ["sameSpeaker", "sameEvent", "repeats"]
@@ -57,13 +59,13 @@ struct CrossReferenceGold {
     for (key, t) in transcripts {
       for r in index.links(of: key, transcript: t) {
         let toDoc = r.target.document ?? key
-        guard let target = transcripts[toDoc] else { continue }
+        guard transcripts[toDoc] != nil else { continue }
         var from = lines(r.from, t)
         if turnLevel.contains(r.kind.rawValue), let turn = turn(at: r.from.lowerBound, t) {
           from = (turn.lines.lowerBound + 1)...turn.lines.upperBound
         }
-        let to = (r.target.lines.lowerBound + 1)...max(r.target.lines.lowerBound + 1, r.target.lines.upperBound)
-        _ = target
+        let first = r.target.lines.lowerBound + 1
+        let to = first...max(first, r.target.lines.upperBound)
         var p = Predicted(kind: r.kind.rawValue, fromDoc: key, from: from, toDoc: toDoc, to: to)
         if unordered.contains(p.kind), p.toDoc < p.fromDoc { p = p.reversed }
         out.insert(p)
@@ -158,7 +160,9 @@ extension Substring {
     for g in gold where !predicted.contains(where: { CrossReferenceGold.matches($0, g) }) {
       print("missed: \(g.kind) \(g.fromDoc):\(g.fromLine ?? 0) → \(g.toDoc):\(g.toLine ?? 0)")
     }
-    for p in predicted.sorted(by: { ($0.kind, $0.fromDoc, $0.from.lowerBound) < ($1.kind, $1.fromDoc, $1.from.lowerBound) })
+    for p in predicted.sorted(by: {
+      ($0.kind, $0.fromDoc, $0.from.lowerBound) < ($1.kind, $1.fromDoc, $1.from.lowerBound)
+    })
     where !gold.contains(where: { CrossReferenceGold.matches(p, $0) }) {
       print("extra: \(p.kind) \(p.fromDoc):\(p.from) → \(p.toDoc):\(p.to)")
     }

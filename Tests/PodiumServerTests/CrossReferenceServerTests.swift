@@ -65,7 +65,9 @@ final class WorkspaceSession {
     return ["line": JSON(p.line), "character": JSON(p.character + plus)]
   }
 
-  func request(_ method: String, _ prefix: String, at position: JSON? = nil, _ extra: JSONObject = [:])
+  func request(
+    _ method: String, _ prefix: String, at position: JSON? = nil, _ extra: JSONObject = [:]
+  )
     -> JSON?
   {
     var params: JSONObject = ["textDocument": ["uri": .string(uri(prefix))]]
@@ -94,9 +96,11 @@ final class WorkspaceSession {
 
     // A journalist → their turns in every transcript, under another spelling of the outlet.
     s.open("004")
-    let refs = s.request(
-      "textDocument/references", "004", at: s.position(of: "Thomas Gutschker (FAZ)", in: "004", plus: 2),
-      ["context": ["includeDeclaration": true]])?.arrayValue ?? []
+    let refs =
+      s.request(
+        "textDocument/references", "004",
+        at: s.position(of: "Thomas Gutschker (FAZ)", in: "004", plus: 2),
+        ["context": ["includeDeclaration": true]])?.arrayValue ?? []
     let uris = Set(refs.compactMap { $0["uri"]?.stringValue })
     #expect(uris.contains(s.uri("000")) && uris.contains(s.uri("004")))
     let in000 = refs.first { $0["uri"]?.stringValue == s.uri("000") }
@@ -119,7 +123,8 @@ final class WorkspaceSession {
 
     // Hover lists the passage's cross-references.
     let hover = s.request(
-      "textDocument/hover", "004", at: s.position(of: "Thomas Gutschker (FAZ)", in: "004", plus: 40))
+      "textDocument/hover", "004", at: s.position(of: "Thomas Gutschker (FAZ)", in: "004", plus: 40)
+    )
     let value = hover?["contents"]?["value"]?.stringValue ?? ""
     #expect(value.contains("Cross-references"))
     #expect(value.contains("000_"))
@@ -164,10 +169,14 @@ final class WorkspaceSession {
     h.open(a, SeedSession.seedText("000"))
     h.open(b, SeedSession.seedText("001"))
     let result = try? h.request(
-      "podium/crossReferences", ["textDocument": ["uri": .string(b)], "kinds": ["repeats", "sameEvent"]]
+      "podium/crossReferences",
+      ["textDocument": ["uri": .string(b)], "kinds": ["repeats", "sameEvent"]]
     ).get()
     let refs = result?["references"]?.arrayValue ?? []
     #expect(refs.contains { $0["kind"]?.stringValue == "sameEvent" })
-    #expect(refs.contains { $0["kind"]?.stringValue == "repeats" && $0["target"]?["uri"]?.stringValue == a })
+    #expect(
+      refs.contains {
+        $0["kind"]?.stringValue == "repeats" && $0["target"]?["uri"]?.stringValue == a
+      })
   }
 }

@@ -26,7 +26,11 @@ extension WorkspaceIndex {
       out += eventLinks(document, in: range)
       out += repeatLinks(document, in: range)
     }
-    if let range { out = out.filter { $0.from.overlaps(range) || $0.from.isEmpty && range.contains($0.from.lowerBound) } }
+    if let range {
+      out = out.filter {
+        $0.from.overlaps(range) || $0.from.isEmpty && range.contains($0.from.lowerBound)
+      }
+    }
     return out.sorted {
       ($0.from.lowerBound, $0.kind.rawValue, $0.target.range.lowerBound)
         < ($1.from.lowerBound, $1.kind.rawValue, $1.target.range.lowerBound)
@@ -109,7 +113,9 @@ extension WorkspaceIndex {
           CrossReference(
             kind: .sameSpeaker, from: first.range, target: theirs.target(in: doc),
             score: sameLabel ? 1 : 0.9,
-            note: "\(speaker.name)\(other.outlet.map { " (\($0))" } ?? "") also speaks in \(title(doc))"))
+            note:
+              "\(speaker.name)\(other.outlet.map { " (\($0))" } ?? "") also speaks in \(title(doc))"
+          ))
       }
     }
     return out
@@ -119,7 +125,8 @@ extension WorkspaceIndex {
 
   /// Same event, announced event, and the full text of a truncated transcript.
   func eventLinks(_ document: IndexedDocument, in range: Range<Int>? = nil) -> [CrossReference] {
-    let starts = [document.top.range] + document.announcements.map(\.range)
+    let starts =
+      [document.top.range] + document.announcements.map(\.range)
       + (document.continuation.map { [$0.place.range] } ?? [])
     if let range, !starts.contains(where: { $0.overlaps(range) }) { return [] }
     var out: [CrossReference] = []
@@ -181,7 +188,11 @@ extension WorkspaceIndex {
   }
 
   private func fullest(_ documents: [IndexedDocument]) -> IndexedDocument? {
-    documents.max { ($0.continuation == nil ? 1 : 0, $0.byteCount) < ($1.continuation == nil ? 1 : 0, $1.byteCount) }
+    documents.max {
+      ($0.continuation == nil ? 1 : 0, $0.byteCount) < (
+        $1.continuation == nil ? 1 : 0, $1.byteCount
+      )
+    }
   }
 
   private func eventDescription(_ d: IndexedDocument) -> String {
@@ -203,7 +214,8 @@ extension WorkspaceIndex {
   func repeatLinks(_ document: IndexedDocument, in range: Range<Int>? = nil) -> [CrossReference] {
     struct Match { var unit: Int, doc: String, other: Int, score: Double }
     var matches: [Match] = []
-    for (i, unit) in document.units.enumerated() where range.map({ unit.range.overlaps($0) }) ?? true {
+    for (i, unit) in document.units.enumerated()
+    where range.map({ unit.range.overlaps($0) }) ?? true {
       for (doc, other, s) in statements.similarUnits(
         of: i, in: document.key, threshold: Self.repeatThreshold)
       {
@@ -217,20 +229,24 @@ extension WorkspaceIndex {
     for i in matches.indices {
       let m = matches[i]
       let next = i + 1 < matches.count ? matches[i + 1] : nil
-      if let n = next, n.doc == m.doc, (1...2).contains(n.unit - m.unit), (1...3).contains(n.other - m.other) {
+      if let n = next, n.doc == m.doc, (1...2).contains(n.unit - m.unit),
+        (1...3).contains(n.other - m.other)
+      {
         continue
       }
       let run = matches[runStart...i]
       runStart = i + 1
       guard let target = documents[m.doc] else { continue }
-      let from = document.units[run.first!.unit].range.lowerBound..<document.units[m.unit].range.upperBound
+      let from =
+        document.units[run.first!.unit].range.lowerBound..<document.units[m.unit].range.upperBound
       let a = target.units[run.first!.other], b = target.units[m.other]
       let to = Place(
         Int(a.start)..<Int(b.end), lines: Int(a.firstLine)..<Int(max(a.endLine, b.endLine)))
       let score = run.map(\.score).reduce(0, +) / Double(run.count)
       out.append(
         CrossReference(
-          kind: .repeats, from: from, target: to.target(in: m.doc), score: (score * 100).rounded() / 100,
+          kind: .repeats, from: from, target: to.target(in: m.doc),
+          score: (score * 100).rounded() / 100,
           note: run.count == 1
             ? "said again in \(title(m.doc))"
             : "\(run.count) statements said again in \(title(m.doc))"))

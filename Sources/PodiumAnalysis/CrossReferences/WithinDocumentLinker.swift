@@ -16,9 +16,12 @@ public enum WithinDocumentLinker {
   public static func links(_ transcript: Transcript, turns: Range<Int>? = nil) -> [CrossReference] {
     let context = LinkContext(transcript)
     var out: [CrossReference] = []
-    for turn in transcript.turns[(turns ?? transcript.turns.indices).clamped(to: transcript.turns.indices)] {
+    for turn in transcript.turns[
+      (turns ?? transcript.turns.indices).clamped(to: transcript.turns.indices)]
+    {
       if let q = turn.replyTo, q < transcript.turns.count {
-        out.append(context.reference(.answers, from: turn, to: q, score: 1, note: answerNote(q, context)))
+        out.append(
+          context.reference(.answers, from: turn, to: q, score: 1, note: answerNote(q, context)))
       }
       switch turn.kind {
       case .moderation:
@@ -247,7 +250,8 @@ enum FollowUpFinder {
     let earlierQuestions = context.earlier(than: turn).filter { $0.kind == .question }
     guard !earlierQuestions.isEmpty else { return nil }
     // The most similar earlier question; a colleague's when the cue says so.
-    let others = text.contains("colleague")
+    let others =
+      text.contains("colleague")
       ? earlierQuestions.filter { $0.speaker != turn.speaker } : earlierQuestions
     guard !others.isEmpty else { return nil }
     let mine = Shingles.of(context.bodyBytes(turn))
@@ -299,7 +303,8 @@ enum BackReferenceFinder {
     var seen = Set<Int>()
     while let (at, length) = nextCue(in: text, from: &searchedFrom) {
       let cueRange = (turn.body.lowerBound + at)..<(turn.body.lowerBound + at + length)
-      let after = LoweredText(Array(text.bytes[(at + length)..<min(text.bytes.count, at + length + 24)]))
+      let after = LoweredText(
+        Array(text.bytes[(at + length)..<min(text.bytes.count, at + length + 24)]))
       if elsewhere.contains(where: after.contains) { continue }
       guard let (target, score) = mostSimilarEarlier(turn, around: cueRange, in: text, context),
         seen.insert(target).inserted
@@ -330,7 +335,8 @@ enum BackReferenceFinder {
     _ turn: Turn, around cue: Range<Int>, in text: LoweredText, _ context: LinkContext
   ) -> (Int, Double)? {
     let start = text.sentenceStart(before: cue.lowerBound - turn.body.lowerBound)
-    let end = text.sentenceEnd(after: text.sentenceEnd(after: cue.upperBound - turn.body.lowerBound))
+    let end = text.sentenceEnd(
+      after: text.sentenceEnd(after: cue.upperBound - turn.body.lowerBound))
     let here = Shingles.of(text.bytes[start..<end])
     guard !here.isEmpty else { return nil }
     var best: (Int, Double)?

@@ -154,7 +154,8 @@ public struct LSHIndex: Sendable {
     var seen = Set<UInt32>()
     for band in 0..<Self.bands {
       let key = Self.bandKey(
-        UInt32(signatures[mine + band * Self.rows]), UInt32(signatures[mine + band * Self.rows + 1]))
+        UInt32(signatures[mine + band * Self.rows]), UInt32(signatures[mine + band * Self.rows + 1])
+      )
       guard let position = find(band: band, key: key).found else { continue }
       var members: [UInt32] = []
       var slot = UInt32(truncatingIfNeeded: table[position])
@@ -166,7 +167,9 @@ public struct LSHIndex: Sendable {
       for other in members where unitDocument[Int(other)] != number && seen.insert(other).inserted {
         let theirs = Int(other) * MinHash.size
         var equal = 0
-        for k in 0..<MinHash.size where signatures[mine + k] == signatures[theirs + k] { equal += 1 }
+        for k in 0..<MinHash.size where signatures[mine + k] == signatures[theirs + k] {
+          equal += 1
+        }
         let similarity = Double(equal) / Double(MinHash.size)
         let doc = unitDocument[Int(other)]
         if similarity >= threshold, similarity > best[doc]?.similarity ?? 0 {

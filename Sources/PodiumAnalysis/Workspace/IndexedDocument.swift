@@ -127,7 +127,8 @@ extension IndexedDocument {
       byID[s.id] = speakers.count
       speakers.append(
         IndexedSpeaker(
-          id: s.id, name: s.name, personKey: PersonKey.of(s), outlet: s.affiliation ?? s.organization,
+          id: s.id, name: s.name, personKey: PersonKey.of(s),
+          outlet: s.affiliation ?? s.organization,
           kind: s.kind, turns: []))
     }
     for turn in t.turns {
@@ -162,7 +163,9 @@ enum URLKey {
   /// Scheme, "www." and a trailing slash do not make another page.
   static func normalised(_ url: String) -> String {
     var s = Substring(url.lowercased())
-    for prefix in ["https://", "http://"] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
+    for prefix in ["https://", "http://"] where s.hasPrefix(prefix) {
+      s = s.dropFirst(prefix.count)
+    }
     if s.hasPrefix("www.") { s = s.dropFirst(4) }
     while s.hasSuffix("/") { s = s.dropLast() }
     return String(s)
@@ -172,10 +175,14 @@ enum URLKey {
 /// "We'll meet again at the post ministerial press conference", "we'll meet again later
 /// today": a later event of the same day.
 enum Announcements {
-  static let before: [Needle] = ["post", "after", "later", "next", "this afternoon's", "tomorrow's", "closing"]
+  static let before: [Needle] = [
+    "post", "after", "later", "next", "this afternoon's", "tomorrow's", "closing",
+  ]
   static let after: [Needle] = ["later", "this afternoon", "tomorrow", "this evening"]
   /// Said on their own, these announce a later meeting with the press.
-  static let meetings: [Needle] = ["meet again later", "see you again later", "see you later today"]
+  static let meetings: [Needle] = [
+    "meet again later", "see you again later", "see you later today",
+  ]
 
   static func find(in t: Transcript) -> [Place] {
     var out: [Place] = []

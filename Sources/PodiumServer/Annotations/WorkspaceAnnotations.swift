@@ -26,7 +26,8 @@ public struct WorkspaceAnnotations: Sendable {
   public init(named: [String], found: [String] = []) {
     let paths = named + found
     let check = paths.indices.map { $0 >= named.count }
-    let slots = Mutex([Result<Entry, WorkspaceFiles.SkipReason>?](repeating: nil, count: paths.count))
+    let slots = Mutex(
+      [Result<Entry, WorkspaceFiles.SkipReason>?](repeating: nil, count: paths.count))
     DispatchQueue.concurrentPerform(iterations: paths.count) { i in
       let path = paths[i]
       let result = WorkspaceFiles.read(path: path, maximumBytes: Int.max).flatMap {
@@ -37,14 +38,16 @@ public struct WorkspaceAnnotations: Sendable {
         {
           return .failure(.notTranscript)
         }
-        return .success(Entry(path: path, uri: TranscriptFile.uri(forPath: path), transcript: transcript))
+        return .success(
+          Entry(path: path, uri: TranscriptFile.uri(forPath: path), transcript: transcript))
       }
       slots.withLock { $0[i] = result }
     }
     for (i, (path, slot)) in zip(paths, slots.withLock { $0 }).enumerated() {
       switch slot {
       case .success(let entry)?: entries.append(entry)
-      case .failure(.notTranscript)?: skipped.append("\(path): \(WorkspaceFiles.SkipReason.notTranscript)")
+      case .failure(.notTranscript)?:
+        skipped.append("\(path): \(WorkspaceFiles.SkipReason.notTranscript)")
       case .failure(let reason)? where check[i]: skipped.append("\(path): \(reason)")
       case .failure(let reason)?: failures.append("\(path): \(reason)")
       case nil: break
@@ -65,7 +68,8 @@ public struct WorkspaceAnnotations: Sendable {
 
   /// The annotation object of one entry, its references included.
   public func json(_ entry: Entry, encoding: PositionEncoding) -> JSON {
-    let texts = Dictionary(entries.map { ($0.uri, $0.transcript.text) }, uniquingKeysWith: { a, _ in a })
+    let texts = Dictionary(
+      entries.map { ($0.uri, $0.transcript.text) }, uniquingKeysWith: { a, _ in a })
     return AnnotationEncoder.encode(
       entry.transcript, uri: entry.uri, encoding: encoding, references: references(of: entry),
       text: { texts[$0] })

@@ -146,12 +146,16 @@ extension ServerConfiguration.Workspace {
     if let list = patterns("include") { include = list }
     if let list = patterns("exclude") { exclude = list }
     if let size = json["maxFileSize"] {
-      if let n = size.intValue, n > 0 { maxFileSize = n } else {
+      if let n = size.intValue, n > 0 {
+        maxFileSize = n
+      } else {
         problems.append("workspace.maxFileSize must be a positive integer (bytes)")
       }
     }
     if let on = json["enabled"] {
-      if let on = on.boolValue { enabled = on } else {
+      if let on = on.boolValue {
+        enabled = on
+      } else {
         problems.append("workspace.enabled must be a boolean")
       }
     }

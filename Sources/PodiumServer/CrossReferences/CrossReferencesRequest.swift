@@ -32,7 +32,9 @@ enum CrossReferencesRequest {
     }
     try cancel.checkCancelled()
     let encoder = snapshot.referenceEncoder(document)
-    let references = snapshot.crossReferences(document, in: range).filter { kinds.contains($0.kind) }
+    let references = snapshot.crossReferences(document, in: range).filter {
+      kinds.contains($0.kind)
+    }
     return [
       "uri": .string(document.uri),
       "references": .array(references.map(encoder.encode)),

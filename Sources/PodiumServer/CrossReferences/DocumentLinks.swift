@@ -25,9 +25,10 @@ enum DocumentLinks {
     }
     // Only the truncation marker can continue elsewhere: ask for its references alone.
     let marker = document.transcript.header.truncation?.range
-    let continuations = marker.map { marker in
-      snapshot.crossReferences(document, in: marker).filter { $0.kind == .continues }
-    } ?? []
+    let continuations =
+      marker.map { marker in
+        snapshot.crossReferences(document, in: marker).filter { $0.kind == .continues }
+      } ?? []
     for reference in continuations {
       guard let uri = reference.target.document else { continue }
       // The words before the URL; the URL itself keeps its web link.

@@ -15,7 +15,8 @@ final class WorkspaceState: Sendable {
   private let state = Mutex(State())
   /// The last full list of each open document's cross-references, with the document version
   /// and index generation it was computed at (code lenses and links ask for it often).
-  private let linkCache = Mutex<[String: (version: Int, generation: Int, links: [CrossReference])]>([:])
+  private let linkCache = Mutex<[String: (version: Int, generation: Int, links: [CrossReference])]>(
+    [:])
 
   /// The cross-references of `document` if they were computed for this version and index
   /// generation; nil otherwise (nothing is computed).
