@@ -4,38 +4,18 @@
   import Darwin
 #endif
 
-/// Reading transcripts from disk for the CLI (and later the workspace index).
+/// Transcript files: reading them, and paths ↔ `file://` URIs.
 public enum TranscriptFile {
   public struct ReadError: Error, CustomStringConvertible {
     public var description: String
   }
 
-  /// The file's bytes; refuses what is not text (a NUL byte in its first 8 KiB).
+  /// The file's bytes; refuses what is not text (see `WorkspaceFiles.read`).
   public static func read(_ path: String) throws(ReadError) -> [UInt8] {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else {
-      throw ReadError(description: "\(path): \(String(cString: strerror(errno)))")
+    switch WorkspaceFiles.read(path: path, maximumBytes: .max) {
+    case .success(let bytes): return bytes
+    case .failure(let reason): throw ReadError(description: "\(path): \(reason)")
     }
-    defer { close(fd) }
-    var info = stat()
-    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-      throw ReadError(description: "\(path): is a directory")
-    }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if count == 0 { break }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw ReadError(description: "\(path): \(String(cString: strerror(errno)))")
-      }
-      bytes.append(contentsOf: chunk[0..<count])
-    }
-    if bytes.prefix(8192).contains(0) {
-      throw ReadError(description: "\(path): looks binary (contains NUL bytes); not a transcript")
-    }
-    return bytes
   }
 
   /// A `file://` URI for a path, made absolute against the working directory.

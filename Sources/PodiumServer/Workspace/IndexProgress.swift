@@ -2,11 +2,12 @@ import PodiumJSON
 import PodiumRPC
 import Synchronization
 
-/// `$/progress` for the workspace build: begin, reports with a percentage, end.
+/// `$/progress` for the workspace build: one begin, reports with a percentage, one end.
 final class IndexProgress: Sendable {
   let token: JSON
   let connection: Connection
-  private let begun = Mutex(false)
+  private enum Stage { case idle, begun, ended }
+  private let stage = Mutex(Stage.idle)
 
   init(token: JSON, connection: Connection) {
     self.token = token
@@ -15,29 +16,29 @@ final class IndexProgress: Sendable {
 
   func report(done: Int, total: Int, current: String?) {
     let percentage = total == 0 ? 100 : done * 100 / total
-    let first = begun.withLock { begun in
-      defer { begun = true }
-      return !begun
+    let values: [JSONObject] = stage.withLock { stage in
+      var out: [JSONObject] = []
+      if stage == .ended { return out }
+      if stage == .idle {
+        out.append([
+          "kind": "begin", "title": "Indexing transcripts", "cancellable": false,
+          "message": .string("\(done)/\(total) files"), "percentage": JSON(percentage),
+        ])
+        stage = .begun
+      } else if done < total {
+        out.append([
+          "kind": "report", "message": .string("\(done)/\(total) files"),
+          "percentage": JSON(percentage),
+        ])
+      }
+      if done >= total {
+        out.append(["kind": "end", "message": .string("\(total) files")])
+        stage = .ended
+      }
+      return out
     }
-    var value: JSONObject
-    if first {
-      value = [
-        "kind": "begin", "title": "Indexing transcripts", "cancellable": false,
-        "percentage": JSON(percentage),
-      ]
-    } else if done >= total {
-      value = ["kind": "end", "message": .string("\(total) files")]
-    } else {
-      value = ["kind": "report", "percentage": JSON(percentage)]
-    }
-    if !first || done < total {
-      value["message"] = value["message"] ?? .string("\(done)/\(total) files")
-    }
-    connection.sendNotification("$/progress", params: ["token": token, "value": .object(value)])
-    // A workspace with nothing to read: begin and end at once.
-    if first, done >= total {
-      connection.sendNotification(
-        "$/progress", params: ["token": token, "value": ["kind": "end", "message": "0 files"]])
+    for value in values {
+      connection.sendNotification("$/progress", params: ["token": token, "value": .object(value)])
     }
   }
 }
