@@ -81,6 +81,12 @@ final class WorkspaceSession {
   @Test func indexesTheWorkspaceAndAnswersAcrossDocuments() throws {
     let s = try WorkspaceSession()
     #expect(s.waitForIndex(5), "the five seeds are indexed, the shopping list is not")
+    // workspace/symbol finds speakers of transcripts that are not open.
+    let symbols =
+      (try? s.harness.request("workspace/symbol", ["query": "shkurko"]).get())?.arrayValue ?? []
+    let symbolURIs = Set(symbols.compactMap { $0["location"]?["uri"]?.stringValue })
+    #expect(symbolURIs.contains(s.uri("003")) && symbolURIs.contains(s.uri("004")))
+
     s.open("003")
     s.open("000")
 

@@ -3,8 +3,9 @@ import PodiumCore
 import PodiumJSON
 import PodiumRPC
 
-/// `workspace/symbol`: speakers across the open documents, by name or any alias; with a query
-/// starting with `#`, passages by topic (`#spending`, `#nuclear`).
+/// `workspace/symbol`: speakers across the open documents, by name or any alias, then across
+/// the other transcripts of the workspace index; with a query starting with `#`, passages by
+/// topic (`#spending`, `#nuclear`).
 enum WorkspaceSymbols {
   static let method = "workspace/symbol"
   static let limit = 500
@@ -39,7 +40,26 @@ enum WorkspaceSymbols {
         if results.count >= limit { return .array(results) }
       }
     }
-    return .array(results)
+    try cancel.checkCancelled()
+    // Transcripts of the workspace that are not open: their first turn, by whole lines.
+    let open = snapshot.documents.documents
+    let indexed = snapshot.workspace.read { index -> [JSON] in
+      var out: [JSON] = []
+      for key in index.documents.keys.sorted() where open[key] == nil {
+        guard let document = index.documents[key] else { continue }
+        for speaker in document.speakers where matches(query, speaker.name.lowercased()) {
+          guard let first = speaker.turns.first, out.count + results.count < limit else { continue }
+          out.append([
+            "name": .string(speaker.name), "kind": 5,
+            "containerName": .string(
+              [document.title, speaker.outlet].compactMap { $0 }.joined(separator: " · ")),
+            "location": ["uri": .string(key), "range": ReferenceEncoder.lines(first.lines)],
+          ])
+        }
+      }
+      return out
+    }
+    return .array(results + indexed)
   }
 
   /// Turns tagged with a topic whose id or label matches `query`, best first.
