@@ -171,8 +171,12 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
       let uri = try params.string("textDocument.uri")
       store.close(uri)
       workspace.closed(uri)
-      indexer?.fileChanged(uri)
-      if indexer == nil { workspace.remove(uri) }
+      // A workspace file is indexed again from disk; anything else leaves the index.
+      if let indexer, indexer.covers(uri) {
+        indexer.fileChanged(uri)
+      } else {
+        workspace.remove(uri)
+      }
       diagnosticsToPublish.remove(uri)
       if pushesDiagnostics { Diagnostics.clear(uri, connection: context.connection) }
     case "workspace/didChangeWorkspaceFolders":

@@ -166,6 +166,15 @@ final class WorkspaceSession {
       "workspace/didChangeWorkspaceFolders",
       ["event": ["added": [], "removed": [["uri": .string(s.folderURI), "name": "seeds"]]]])
     #expect(s.waitForIndex(1))
+    // A document from outside the folders is indexed while open, and leaves when closed.
+    let outside = "untitled:Untitled-1"
+    s.harness.open(outside, s.text("001"))
+    _ = try? s.harness.request(
+      "podium/crossReferences", ["textDocument": ["uri": .string(outside)]]
+    ).get()
+    #expect(s.waitForIndex(2))
+    s.harness.notify("textDocument/didClose", ["textDocument": ["uri": .string(outside)]])
+    #expect(s.waitForIndex(1))
   }
 
   @Test func singleFileModeIndexesOpenDocuments() {

@@ -59,10 +59,14 @@ final class WorkspaceIndexer: Sendable {
     }
   }
 
+  /// Whether `uri` names a file the workspace folders' patterns take in.
+  func covers(_ uri: String) -> Bool {
+    TranscriptFile.path(fromURI: uri).map(files.contains(path:)) ?? false
+  }
+
   /// A file event: the file is indexed again, or dropped when it is gone or no longer fits.
   func fileChanged(_ uri: String) {
-    guard let path = TranscriptFile.path(fromURI: uri) else { return }
-    guard files.contains(path: path) else { return }
+    guard let path = TranscriptFile.path(fromURI: uri), files.contains(path: path) else { return }
     let state = self.state
     let maximum = files.maximumFileSize
     DispatchQueue.global(qos: .utility).async {
