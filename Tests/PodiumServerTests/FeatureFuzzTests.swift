@@ -13,6 +13,10 @@ import Testing
     "Q ", "🗣 | NATO Secretary General:\n", "Iryna Somer (Interfax Ukraine): ", "[inaudible]", "–",
     "\r\n", "\n", "\n\n", "\r", " ", "Thank you. ", "What about Ukraine? ", "é", "中", "by ",
     "13 Feb. 2025\n", "(00:01:23) ", "**Anna:** ", ">> ", "Transcript continues: https://x.y/z\n",
+    "the Ukraine Defence Contact Group (UDCG) ", "UDCG ", "as I said before, ",
+    "my second question ",
+    "following up on my colleague's question ", "We'll go to Reuters. ", "40 billion euros ",
+    "Secretary Hegseth ", "Pete Hegseth ", "https://www.nato.int/a.htm ",
   ]
 
   static let methods: [(String, JSONObject)] = [
@@ -26,6 +30,7 @@ import Testing
   static let whole: [String] = [
     "textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/semanticTokens/full",
     "textDocument/codeLens", "textDocument/diagnostic", "podium/annotations",
+    "textDocument/documentLink", "podium/crossReferences",
   ]
 
   @Test(arguments: 0..<12)
@@ -38,6 +43,8 @@ import Testing
       Self.pieces.randomElement(using: &rng)!
     }.joined()
     harness.open(uri, text)
+    // Another open transcript: cross-document references have somewhere to go.
+    harness.open("file:///fuzz-seed-\(seed)", SeedSession.seedText(seed % 2 == 0 ? "001" : "004"))
     let document: JSON = ["uri": .string(uri)]
     for round in 0..<60 {
       let lines = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count)
@@ -61,6 +68,7 @@ import Testing
         ["textDocument": document, "range": range, "context": ["diagnostics": []]])
       _ = harness.request(
         "textDocument/selectionRange", ["textDocument": document, "positions": [position]])
+      _ = harness.request("podium/crossReferences", ["textDocument": document, "range": range])
       if round % 10 == 0 {
         for method in Self.whole { _ = harness.request(method, ["textDocument": document]) }
       }

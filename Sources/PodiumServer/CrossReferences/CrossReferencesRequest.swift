@@ -17,7 +17,8 @@ enum CrossReferencesRequest {
     var range: Range<Int>?
     if params.value("range") != nil {
       let r = try params.range("range")
-      range = snapshot.offset(r.start, in: document)..<snapshot.offset(r.end, in: document)
+      let (a, b) = (snapshot.offset(r.start, in: document), snapshot.offset(r.end, in: document))
+      range = min(a, b)..<max(a, b)  // a backwards range is read forwards
     }
     var kinds = Set(CrossReferenceKind.allCases)
     if let wanted = params.value("kinds") {

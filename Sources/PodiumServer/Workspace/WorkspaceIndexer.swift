@@ -12,6 +12,9 @@ final class WorkspaceIndexer: Sendable {
   let state: WorkspaceState
   let files: WorkspaceFiles
 
+  /// At most this many files are indexed from the folders.
+  static let maximumFiles = 50_000
+
   init(state: WorkspaceState, files: WorkspaceFiles) {
     self.state = state
     self.files = files
@@ -26,7 +29,14 @@ final class WorkspaceIndexer: Sendable {
       let started = ContinuousClock.now
       let scan = files.scan()
       for skipped in scan.skipped { Log.info("workspace: skipped \(skipped)") }
-      let total = scan.files.count
+      // A folder like a home directory: index a bounded number of files, say so.
+      if scan.files.count > Self.maximumFiles {
+        Log.warning(
+          "workspace: \(scan.files.count) candidate files; indexing the first \(Self.maximumFiles) "
+            + "(narrow podium.workspace.include to index others)")
+      }
+      let paths = Array(scan.files.prefix(Self.maximumFiles))
+      let total = paths.count
       report(0, total, nil)
       let next = Atomic(0)
       let done = Atomic(0)
@@ -37,7 +47,7 @@ final class WorkspaceIndexer: Sendable {
         while true {
           let i = next.add(1, ordering: .relaxed).oldValue
           guard i < total else { break }
-          let path = scan.files[i]
+          let path = paths[i]
           if Self.index(path, into: state, maximumBytes: files.maximumFileSize) {
             indexed.add(1, ordering: .relaxed)
           }
