@@ -27,7 +27,10 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
   let workspace = WorkspaceState()
   /// Indexes the workspace folders' files; nil in single-file mode.
   private var indexer: WorkspaceIndexer?
-  private var progressTokens = 0
+  /// Numbers progress tokens and registration ids.
+  private var serial = 0
+  /// The id of the client's registration that watches transcript files, once registered.
+  private var transcriptWatch: String?
 
   public init() {}
 
@@ -267,16 +270,16 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
       Log.warning("workspace: \(error)")
       return
     }
-    let indexer = WorkspaceIndexer(state: workspace, files: files)
-    self.indexer = indexer
+    indexer = WorkspaceIndexer(state: workspace, files: files)
     if only == nil { watchTranscriptFiles(connection, include: settings.include) }
+    if only?.isEmpty == true { return }  // folders removed, none added
     let builder = WorkspaceIndexer(state: workspace, files: scope)
     guard clientCapabilities["window"]?["workDoneProgress"]?.boolValue == true else {
       builder.build { _, _, _ in }
       return
     }
-    progressTokens += 1
-    let token = JSON.string("podium-index-\(progressTokens)")
+    serial += 1
+    let token = JSON.string("podium-index-\(serial)")
     connection.sendRequest("window/workDoneProgress/create", params: ["token": token]) { response in
       guard case .success = response.result else {
         builder.build { _, _, _ in }
@@ -295,12 +298,24 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     let watchers: [JSON] = include.map { pattern in
       ["globPattern": .string(pattern.contains("/") ? pattern : "**/" + pattern)]
     }
+    // New patterns replace the old registration.
+    if let old = transcriptWatch {
+      connection.sendRequest(
+        "client/unregisterCapability",
+        params: [
+          "unregisterations": [["id": .string(old), "method": "workspace/didChangeWatchedFiles"]]
+        ]
+      ) { _ in }
+    }
+    serial += 1
+    let id = "podium-transcripts-\(serial)"
+    transcriptWatch = id
     connection.sendRequest(
       "client/registerCapability",
       params: [
         "registrations": [
           [
-            "id": "podium-transcripts", "method": "workspace/didChangeWatchedFiles",
+            "id": .string(id), "method": "workspace/didChangeWatchedFiles",
             "registerOptions": ["watchers": .array(watchers)],
           ]
         ]
