@@ -5,12 +5,16 @@ import Testing
 @testable import PodiumServer
 
 @Suite struct TopicHoverTests {
-  @Test func hoverEndsWithTheTurnsTopTagsAndTheirEvidence() throws {
+  /// The topic line closes the description of the turn; its cross-references follow.
+  @Test func hoverShowsTheTurnsTopTagsThenItsCrossReferences() throws {
     let session = SeedSession(seed: "000")
     let text = try #require(
       session.hoverText(at: session.position(of: "last night, the air space of the Republic")))
-    let last = try #require(text.split(separator: "\n").last)
-    #expect(last.hasPrefix("Topics: **Moldova** (Moldova"))
+    let lines = text.split(separator: "\n")
+    let topics = try #require(lines.firstIndex { $0.hasPrefix("Topics: **Moldova** (Moldova") })
+    let references = try #require(lines.firstIndex { $0 == "**Cross-references**" })
+    #expect(topics < references)
+    #expect(lines[references + 1].hasPrefix("- called on by Allison Hart"))
   }
 
   @Test func moderationTurnHasNoTopicLine() throws {

@@ -10,7 +10,7 @@ import PodiumCore
 /// back-references. Linear in the transcript: each turn looks at a bounded window before it.
 public enum WithinDocumentLinker {
   /// How many earlier turns a follow-up or a back-reference looks through.
-  static let window = 40
+  public static let window = 40
 
   /// The links starting in the turns `turns` (all by default).
   public static func links(_ transcript: Transcript, turns: Range<Int>? = nil) -> [CrossReference] {

@@ -37,10 +37,27 @@ enum Hover {
     {
       body += (markdown ? "  \n" : "\n") + tags
     }
-    // The turn's cross-references; an edit not yet indexed shows this transcript's own.
-    let references = snapshot.crossReferences(document, in: turn.span, fresh: false)
-    if let list = crossReferenceList(references, markdown: markdown) {
-      body += (markdown ? "\n\n" : "\n") + list
+    // The turn's cross-references, out and in; an edit not yet indexed shows this transcript's
+    // own. Then where else the speaker speaks.
+    let references =
+      snapshot.crossReferences(document, in: turn.span, fresh: false).filter {
+        $0.kind != .sameSpeaker
+      } + snapshot.incomingReferences(document, turn: index)
+    var lines: [String] = []
+    if let list = crossReferenceList(references, markdown: markdown) { lines.append(list) }
+    if snapshot.workspace.isCurrent(document) {
+      let (others, count) = snapshot.otherTranscripts(of: turn, in: document)
+      if count > 0 {
+        let names = others.map { place($0) }.joined(separator: ", ")
+        let more = count > others.count ? " and \(count - others.count) more" : ""
+        lines.append(
+          (markdown ? "Also speaks in " : "Also speaks in ")
+            + "\(count) other \(count == 1 ? "transcript" : "transcripts"): "
+            + (markdown ? escape(names) : names) + more)
+      }
+    }
+    if !lines.isEmpty {
+      body += (markdown ? "\n\n" : "\n") + lines.joined(separator: markdown ? "\n\n" : "\n")
     }
     return content(body, markdown: markdown, range: ranges.range(onLabel ? turn.label! : lineRange))
   }
@@ -52,11 +69,7 @@ enum Hover {
   static func crossReferenceList(_ references: [CrossReference], markdown: Bool) -> String? {
     guard !references.isEmpty else { return nil }
     var lines = references.prefix(crossReferenceLimit).map { reference in
-      let line = reference.target.lines.lowerBound + 1
-      let place =
-        reference.target.document.map { uri in
-          "\(uri.split(separator: "/").last.map(String.init) ?? uri):\(line)"
-        } ?? "line \(line)"
+      let place = place(reference.target)
       let score = reference.score < 1 ? " (\(Int((reference.score * 100).rounded()))%)" : ""
       let note = markdown ? escape(reference.note) : reference.note
       return (markdown ? "- " : "  ") + "\(note) — \(place)\(score)"
@@ -67,6 +80,14 @@ enum Hover {
     }
     return (markdown ? "**Cross-references**\n" : "Cross-references:\n")
       + lines.joined(separator: "\n")
+  }
+
+  /// "line 12" in this transcript, "file.txt:12" in another.
+  static func place(_ target: ReferenceTarget) -> String {
+    let line = target.lines.lowerBound + 1
+    return target.document.map { uri in
+      "\(uri.split(separator: "/").last.map(String.init) ?? uri):\(line)"
+    } ?? "line \(line)"
   }
 
   /// "Topics: Label (word, word) · …" — the turn's top tags with their evidence words.

@@ -62,10 +62,12 @@ final class WorkspaceIndexer: Sendable {
         }
       }
       report(total, total, nil)
-      let elapsed = ContinuousClock.now - started
+      let elapsed = (ContinuousClock.now - started).components
+      let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
+      let kept = indexed.load(ordering: .relaxed)
       Log.info(
-        "workspace: indexed \(indexed.load(ordering: .relaxed)) transcripts of \(total) files "
-          + "in \(elapsed) (\(scan.skipped.count) skipped)")
+        "workspace: indexed \(kept) transcripts in \(milliseconds) ms; \(total - kept) of \(total) "
+          + "files left out, \(scan.skipped.count) skipped by the scan")
     }
   }
 
