@@ -278,15 +278,14 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
       builder.build { _, _, _ in }
       return
     }
+    // The build starts now; progress shows once the client has created the token.
     serial += 1
-    let token = JSON.string("podium-index-\(serial)")
-    connection.sendRequest("window/workDoneProgress/create", params: ["token": token]) { response in
-      guard case .success = response.result else {
-        builder.build { _, _, _ in }
-        return
-      }
-      builder.build(report: IndexProgress(token: token, connection: connection).report)
+    let progress = IndexProgress(token: .string("podium-index-\(serial)"), connection: connection)
+    connection.sendRequest("window/workDoneProgress/create", params: ["token": progress.token]) {
+      response in
+      if case .success = response.result { progress.accept() }
     }
+    builder.build(report: progress.report)
   }
 
   /// Asks the client to report changes to transcript files when it can watch files for us.

@@ -65,7 +65,9 @@ def generate(messages: int, seed: int, seeds_dir: pathlib.Path, big_share: float
         responses += answered
 
     send({"jsonrpc": "2.0", "id": "init", "method": "initialize",
-          "params": {"processId": None, "rootUri": None, "capabilities": {"general": {"positionEncodings": ["utf-16"]}}}}, 1)
+          # The seeds' folder is the workspace: the index is built on background threads meanwhile.
+          "params": {"processId": None, "rootUri": seeds_dir.resolve().as_uri(),
+                     "capabilities": {"general": {"positionEncodings": ["utf-16"]}}}}, 1)
     send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
 
     docs: dict[str, dict] = {}
@@ -127,7 +129,8 @@ def generate(messages: int, seed: int, seeds_dir: pathlib.Path, big_share: float
             send({"jsonrpc": "2.0", "method": "textDocument/didSave", "params": {"textDocument": {"uri": uri}}})
         elif roll < edit_share + 0.035 + (0.965 - edit_share) * 0.55:  # requests, unknown and real
             method = rng.choice(["conformance/noSuchMethod", "conformance/noSuchMethod", "textDocument/hover",
-                                 "textDocument/documentSymbol", "podium/annotations"])
+                                 "textDocument/documentSymbol", "podium/annotations",
+                                 "textDocument/references", "textDocument/documentLink"])
             id = next_id if rng.random() < 0.5 else f"s{next_id}"
             next_id += 1
             send({"jsonrpc": "2.0", "id": id, "method": method,
