@@ -63,15 +63,15 @@ enum EntityTokenizer {
           }
           push(.number, j - i, fnv(bytes[i..<j]), .other)
         } else if isLetterStart(bytes, i, end) {
-          var (j, h, lower, possessive) = (i, fnvBasis, 0, false)
+          var (j, h, lower, possessive) = (i, StableHash.fnvOffset, 0, false)
           while j < end {
             let c = bytes[j]
             if c < 0x80 && (isDigit(c) || isASCIILetter(c)) {
               if c >= 0x61 { lower += 1 }
-              h = fnvStep(h, c | (isASCIILetter(c) ? 0x20 : 0))
+              h = StableHash.fnv(h, c | (isASCIILetter(c) ? 0x20 : 0))
               j += 1
             } else if c >= 0x80 && isLetterStart(bytes, j, end) {
-              for k in j..<min(j + sequenceLength(c), end) { h = fnvStep(h, bytes[k]) }
+              for k in j..<min(j + sequenceLength(c), end) { h = StableHash.fnv(h, bytes[k]) }
               lower += 1
               j += sequenceLength(c)
             } else if let a = apostropheLength(bytes, j, end), j + a < end,
@@ -82,7 +82,7 @@ enum EntityTokenizer {
               possessive =
                 bytes[s] | 0x20 == 0x73 && (s + 1 == end || !isLetterStart(bytes, s + 1, end))
               if possessive { break }
-              h = fnvStep(h, 0x27)
+              h = StableHash.fnv(h, 0x27)
               j = s
             } else {
               break
@@ -134,11 +134,7 @@ enum EntityTokenizer {
 
   // MARK: - Bytes
 
-  static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-  @inline(__always) static func fnvStep(_ h: UInt64, _ b: UInt8) -> UInt64 {
-    (h ^ UInt64(b)) &* 0x100_0000_01b3
-  }
-  static func fnv(_ bytes: some Sequence<UInt8>) -> UInt64 { bytes.reduce(fnvBasis, fnvStep) }
+  static func fnv(_ bytes: some Sequence<UInt8>) -> UInt64 { StableHash.fnv(bytes) }
 
   @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
   @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool {

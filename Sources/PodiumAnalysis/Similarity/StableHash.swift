@@ -8,6 +8,9 @@ enum StableHash {
   @inline(__always)
   static func fnv(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* fnvPrime }
 
+  /// FNV-1a of a byte sequence.
+  static func fnv(_ bytes: some Sequence<UInt8>) -> UInt64 { bytes.reduce(fnvOffset, fnv) }
+
   /// The SplitMix64 finaliser: spreads every input bit over the whole word.
   @inline(__always)
   static func mix(_ x: UInt64) -> UInt64 {

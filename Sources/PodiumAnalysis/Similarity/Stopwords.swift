@@ -30,7 +30,5 @@ enum Stopwords {
 
   static let hashes: Set<UInt64> = Set(words.map { hash(Array($0.utf8)) })
 
-  static func hash(_ bytes: [UInt8]) -> UInt64 {
-    bytes.reduce(StableHash.fnvOffset, StableHash.fnv)
-  }
+  static func hash(_ bytes: [UInt8]) -> UInt64 { StableHash.fnv(bytes) }
 }
