@@ -119,17 +119,9 @@ public struct LSHIndex: Sendable {
   public func candidates(for signature: MinHashSignature) -> [StatementLocator] {
     let values = signature.values
     var found: [UInt32] = []
-    var bucket: [UInt32] = []
     for band in 0..<min(Self.bands, values.count / Self.rows) {
-      let key = Self.bandKey(values[band * Self.rows], values[band * Self.rows + 1])
-      guard let position = find(band: band, key: key).found else { continue }
-      bucket.removeAll(keepingCapacity: true)
-      var slot = UInt32(truncatingIfNeeded: table[position])
-      while slot != Self.none, bucket.count <= Self.bucketCap {
-        bucket.append(slot / UInt32(Self.bands))
-        slot = next[Int(slot)]
-      }
-      if bucket.count <= Self.bucketCap { found.append(contentsOf: bucket) }
+      found += members(
+        band: band, key: Self.bandKey(values[band * Self.rows], values[band * Self.rows + 1]))
     }
     var seen = Set<UInt32>()
     return found.filter { seen.insert($0).inserted }
@@ -156,15 +148,8 @@ public struct LSHIndex: Sendable {
       let key = Self.bandKey(
         UInt32(signatures[mine + band * Self.rows]), UInt32(signatures[mine + band * Self.rows + 1])
       )
-      guard let position = find(band: band, key: key).found else { continue }
-      var members: [UInt32] = []
-      var slot = UInt32(truncatingIfNeeded: table[position])
-      while slot != Self.none, members.count <= Self.bucketCap {
-        members.append(slot / UInt32(Self.bands))
-        slot = next[Int(slot)]
-      }
-      guard members.count <= Self.bucketCap else { continue }
-      for other in members where unitDocument[Int(other)] != number && seen.insert(other).inserted {
+      for other in members(band: band, key: key)
+      where unitDocument[Int(other)] != number && seen.insert(other).inserted {
         let theirs = Int(other) * MinHash.size
         var equal = 0
         for k in 0..<MinHash.size where signatures[mine + k] == signatures[theirs + k] {
@@ -179,6 +164,19 @@ public struct LSHIndex: Sendable {
     }
     return best.map { (documentNames[Int($0.key)], Int($0.value.unit), $0.value.similarity) }
       .sorted { $0.document < $1.document }
+  }
+
+  /// The units in the bucket of `key` in `band`; none when the bucket is over-full (a
+  /// boilerplate phrase) or absent.
+  private func members(band: Int, key: UInt32) -> [UInt32] {
+    guard let position = find(band: band, key: key).found else { return [] }
+    var out: [UInt32] = []
+    var slot = UInt32(truncatingIfNeeded: table[position])
+    while slot != Self.none, out.count <= Self.bucketCap {
+      out.append(slot / UInt32(Self.bands))
+      slot = next[Int(slot)]
+    }
+    return out.count <= Self.bucketCap ? out : []
   }
 
   public func signature(of locator: StatementLocator) -> MinHashSignature? {
