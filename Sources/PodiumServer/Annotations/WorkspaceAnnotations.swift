@@ -30,16 +30,8 @@ public struct WorkspaceAnnotations: Sendable {
       [Result<Entry, WorkspaceFiles.SkipReason>?](repeating: nil, count: paths.count))
     DispatchQueue.concurrentPerform(iterations: paths.count) { i in
       let path = paths[i]
-      let result = WorkspaceFiles.read(path: path, maximumBytes: Int.max).flatMap {
-        bytes -> Result<Entry, WorkspaceFiles.SkipReason> in
-        let transcript = TranscriptParser.parse(TextBuffer(bytes))
-        if check[i], WorkspaceFiles.needsTranscriptCheck(path),
-          !WorkspaceFiles.isTranscriptLike(transcript)
-        {
-          return .failure(.notTranscript)
-        }
-        return .success(
-          Entry(path: path, uri: TranscriptFile.uri(forPath: path), transcript: transcript))
+      let result = WorkspaceFiles.transcript(at: path, maximumBytes: .max, checking: check[i]).map {
+        Entry(path: path, uri: TranscriptFile.uri(forPath: path), transcript: $0)
       }
       slots.withLock { $0[i] = result }
     }

@@ -91,6 +91,20 @@ public struct WorkspaceFiles: Sendable {
     !transcriptSuffixes.contains { path.hasSuffix($0) }
   }
 
+  /// Reads and parses a workspace file. With `checking`, a file whose name does not say it is
+  /// a transcript (a `.txt`) must also read as one (`.notTranscript` otherwise).
+  public static func transcript(at path: String, maximumBytes: Int, checking: Bool = true)
+    -> Result<Transcript, SkipReason>
+  {
+    read(path: path, maximumBytes: maximumBytes).flatMap { bytes in
+      let transcript = TranscriptParser.parse(TextBuffer(bytes))
+      if checking, needsTranscriptCheck(path), !isTranscriptLike(transcript) {
+        return .failure(.notTranscript)
+      }
+      return .success(transcript)
+    }
+  }
+
   /// A labelled turn, or a header with a title and a principal speaker or an event kind.
   public static func isTranscriptLike(_ transcript: Transcript) -> Bool {
     let header = transcript.header

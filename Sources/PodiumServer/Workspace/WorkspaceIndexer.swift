@@ -92,16 +92,14 @@ final class WorkspaceIndexer: Sendable {
   static func index(_ path: String, into state: WorkspaceState, maximumBytes: Int) -> Bool {
     let uri = TranscriptFile.uri(forPath: path)
     guard !state.isOpen(uri) else { return true }
-    switch WorkspaceFiles.read(path: path, maximumBytes: maximumBytes) {
+    switch WorkspaceFiles.transcript(at: path, maximumBytes: maximumBytes) {
+    case .failure(.notTranscript):
+      Log.debug("workspace: \(path) does not read as a transcript")
+      return false
     case .failure(let reason):
       Log.info("workspace: skipped \(path): \(reason)")
       return false
-    case .success(let bytes):
-      let transcript = TranscriptParser.parse(TextBuffer(bytes))
-      if WorkspaceFiles.needsTranscriptCheck(path), !WorkspaceFiles.isTranscriptLike(transcript) {
-        Log.debug("workspace: \(path) does not read as a transcript")
-        return false
-      }
+    case .success(let transcript):
       state.indexFile(uri, transcript: transcript, analysis: DocumentAnalysis(transcript))
       return true
     }
