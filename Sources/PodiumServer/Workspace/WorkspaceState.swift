@@ -33,12 +33,7 @@ final class WorkspaceState: Sendable {
   /// index changed.
   func links(of document: Document) -> [CrossReference] {
     ensureCurrent(document)
-    let generation = read { $0.generation }
-    if let cached = linkCache.withLock({ $0[document.uri] }), cached.version == document.version,
-      cached.generation == generation
-    {
-      return cached.links
-    }
+    if let cached = cachedLinks(of: document) { return cached }
     let (links, at) = read { index in
       (index.links(of: document.uri, transcript: document.transcript), index.generation)
     }
